@@ -1,0 +1,41 @@
+import type { ErrorContract } from '../manifest/types.ts';
+import type { Case } from '../plan/case.ts';
+import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
+import type { FindingCode } from './codes.ts';
+import type { SchemaValidator } from './schemaValidator.ts';
+
+/** One thing a check saw wrong with one case. Data, not an exception. */
+export interface Finding {
+  checkId: string;
+  code: FindingCode;
+  message: string;
+  caseId: string;
+}
+
+/** Everything a check may look at: the case, its answered exchanges and the contract. No I/O. */
+export interface CheckContext {
+  case: Case;
+  /** The first answer, and for repeated cases the second. */
+  responses: ReceivedResponse[];
+  exchanges: Exchange[];
+  contract: ErrorContract;
+  /** Raw secret values the run holds, so a check can notice one in a response. */
+  secrets: readonly string[];
+  schemas: SchemaValidator;
+}
+
+export interface Check<Id extends string = string> {
+  id: Id;
+  title: string;
+  run(context: CheckContext): { code: FindingCode; message: string }[];
+}
+
+/** Identity helper that keeps a check's id literal, so `CheckId` is a union of the registered ids. */
+export function defineCheck<const Id extends string>(check: Check<Id>): Check<Id> {
+  return check;
+}
+
+/** The error contract governs every 4xx and 5xx answer, whatever the case expected. */
+export function underErrorContract(_context: CheckContext, response: ReceivedResponse): boolean {
+  return response.status >= 400;
+}

@@ -1,0 +1,28 @@
+import { deterministicCheck } from './deterministic.ts';
+import { errorContentTypeCheck } from './error-content-type.ts';
+import { errorSchemaCheck } from './error-schema.ts';
+import { noLeakCheck } from './no-leak.ts';
+import { noServerErrorCheck } from './no-server-error.ts';
+import { problemStatusCheck } from './problem-status.ts';
+import { responseSchemaCheck } from './response-schema.ts';
+import { statusCheck } from './status.ts';
+import { wwwAuthenticateCheck } from './www-authenticate.ts';
+
+/** The registry, in report order. Ids are part of the public contract: never rename one. */
+export const checks = [
+  statusCheck,
+  noServerErrorCheck,
+  wwwAuthenticateCheck,
+  errorContentTypeCheck,
+  errorSchemaCheck,
+  problemStatusCheck,
+  deterministicCheck,
+  noLeakCheck,
+  responseSchemaCheck,
+] as const;
+
+export type CheckId = (typeof checks)[number]['id'];
+
+const ids = checks.map((c) => c.id);
+const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+if (duplicate) throw new Error(`duplicate check id ${duplicate}`);

@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { formatHardenError, HardenError } from '../errors.ts';
+import { loadManifest } from '../manifest/loadManifest.ts';
+import { EXIT, exitCodeForError } from './exitCode.ts';
+import { runCommand } from './runCommand.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Parses argv, dispatches, and maps every outcome to an exit code. Never throws. */
+export async function main(argv: string[], io = { env: process.env, out: (l: string) => console.log(l), err: (l: string) => console.error(l) }): Promise<number> {
+  let exitCode: number = EXIT.held;
+  const program = new Command('harden')
+    .description('Proves that an API\'s access controls and error contract hold.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('run')
+    .description('run the request suites against the API a manifest describes')
+    .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
+    .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
+    .option('--seed <n>', 'run seed; the same seed gives the same cases (default: random, printed)')
+    .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
+    .option('--junit <path>', 'JUnit XML report path', 'reports/junit.xml')
+    .option('--case <id>', 'run only this case id (repeatable); with --seed, replays it', collect)
+    .option('--allow-host <host>', 'permit a non-loopback target host (repeatable)', collect)
+    .option('--timeout <ms>', 'per-request deadline in milliseconds (default 10000)')
+    .option('--concurrency <n>', 'requests in flight at once (default 8)')
+    .action(async (manifest: string, flags) => {
+      exitCode = await runCommand(manifest, flags, io);
+    });
+
+  program
+    .command('validate')
+    .description('check a manifest and exit')
+    .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
+    .action(async (manifest: string) => {
+      const loaded = await loadManifest(manifest);
+      io.out(`${manifest}: valid (${loaded.endpoints.length} endpoints, ${Object.keys(loaded.auth.scopes).length} scopes)`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.held : EXIT.usage;
+    }
+    if (error instanceof HardenError) {
+      io.err(formatHardenError(error));
+      return exitCodeForError(error.code);
+    }
+    io.err(`harden: internal error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.unreachable;
+  }
+}

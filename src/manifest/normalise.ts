@@ -1,0 +1,75 @@
+import type { Document, LineCounter } from 'yaml';
+import { RFC9457_SCHEMA } from './rfc9457.ts';
+import { locatePointer } from './locate.ts';
+import type { Endpoint, ErrorStatuses, HttpMethod, JsonSchema, Manifest, TokenProviderConfig } from './types.ts';
+
+type Raw = Record<string, any>;
+
+const asList = (value: unknown, fallback: number[]): number[] =>
+  value === undefined ? fallback : Array.isArray(value) ? (value as number[]) : [value as number];
+
+function statuses(raw: Raw | undefined): ErrorStatuses {
+  const unauthenticated = asList(raw?.unauthenticated, [401]);
+  const invalid = asList(raw?.invalid, [400]);
+  return {
+    unauthenticated,
+    malformedCredentials: asList(raw?.malformedCredentials, unauthenticated),
+    forbidden: asList(raw?.forbidden, [403]),
+    invalid,
+    malformedJson: asList(raw?.malformedJson, invalid),
+    unsupportedMediaType: asList(raw?.unsupportedMediaType, [415]),
+    tooLarge: asList(raw?.tooLarge, [413]),
+  };
+}
+
+function tokens(raw: Raw): TokenProviderConfig {
+  if (raw.provider === 'static') return { provider: 'static', tokens: raw.tokens, revoked: raw.revoked };
+  return {
+    provider: 'http',
+    clientAuth: raw.clientAuth,
+    issue: { tokenPointer: '/access_token', idPointer: '/token_id', ...raw.issue },
+    revoke: raw.revoke,
+  };
+}
+
+/** Fills every default, so later stages never ask "was this set?". Input must already be valid. */
+export function normalise(raw: Raw, file: string, sha256: string, doc: Document, lineCounter: LineCounter): Manifest {
+  const usesRfc9457 = raw.errors?.schema === undefined || raw.errors.schema === 'rfc9457';
+  const endpoints: Endpoint[] = (raw.endpoints as Raw[]).map((e, i) => ({
+    id: e.id,
+    method: e.method as HttpMethod,
+    path: e.path,
+    scopes: e.scopes ?? [],
+    public: e.public === true || (Array.isArray(e.scopes) && e.scopes.length === 0),
+    params: e.params ?? {},
+    body: e.body as JsonSchema | undefined,
+    contentType: e.contentType ?? 'application/json',
+    responses: e.responses ?? {},
+    line: locatePointer(doc, lineCounter, `/endpoints/${i}`)?.line,
+  }));
+  return {
+    harden: 1,
+    service: raw.service,
+    baseUrl: String(raw.baseUrl).replace(/\/+$/, ''),
+    exposure: raw.exposure ?? 'loopback',
+    auth: {
+      scheme: 'bearer',
+      realm: raw.auth.realm,
+      allowQueryToken: raw.auth.allowQueryToken ?? false,
+      tokens: tokens(raw.auth.tokens),
+      scopes: raw.auth.scopes,
+    },
+    errors: {
+      contentType: raw.errors?.contentType ?? 'application/problem+json',
+      schema: usesRfc9457 ? RFC9457_SCHEMA : (raw.errors.schema as JsonSchema),
+      statusMember: raw.errors?.statusMember !== undefined ? raw.errors.statusMember : usesRfc9457 ? 'status' : null,
+      volatile: raw.errors?.volatile ?? [],
+      statuses: statuses(raw.errors?.statuses),
+    },
+    limits: { maxBodyBytes: raw.limits?.maxBodyBytes },
+    endpoints,
+    schemas: raw.schemas ?? {},
+    source: file,
+    sha256,
+  };
+}

@@ -1,0 +1,101 @@
+import type { Document, LineCounter } from 'yaml';
+import type { Problem } from '../errors.ts';
+import { locatePointer, pointerSegments, toPointer } from './locate.ts';
+import { suggest } from './suggest.ts';
+
+interface RawEndpoint {
+  id: string;
+  method: string;
+  path: string;
+  scopes?: string[];
+  public?: boolean;
+  params?: Record<string, unknown>;
+}
+
+interface RawManifest {
+  auth: { scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
+  endpoints: RawEndpoint[];
+}
+
+/** Path template variables, RFC 6570 level 1 as used by OpenAPI: `/orders/{id}`. */
+export function pathVariables(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
+
+function resolves(root: unknown, pointer: string): boolean {
+  let node: unknown = root;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object' || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return true;
+}
+
+function* refs(node: unknown, at: (string | number)[]): Generator<{ ref: string; at: (string | number)[] }> {
+  if (Array.isArray(node)) {
+    for (const [i, item] of node.entries()) yield* refs(item, [...at, i]);
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') yield { ref: value, at: [...at, key] };
+      else yield* refs(value, [...at, key]);
+    }
+  }
+}
+
+/** Cross-field rules a JSON Schema cannot state: unique ids, declared path variables, catalogued scopes, resolvable $refs. */
+export function semanticProblems(value: unknown, doc: Document, lineCounter: LineCounter, file: string): Problem[] {
+  const manifest = value as RawManifest;
+  const problems: Problem[] = [];
+  const report = (segments: (string | number)[], message: string, hint?: string) => {
+    const pointer = toPointer(segments);
+    problems.push({ message, hint, location: { file, ...locatePointer(doc, lineCounter, pointer), pointer } });
+  };
+  const catalogue = Object.keys(manifest.auth.scopes);
+  const ids = new Map<string, number>();
+  const routes = new Map<string, number>();
+
+  for (const [i, endpoint] of manifest.endpoints.entries()) {
+    const first = ids.get(endpoint.id);
+    if (first !== undefined) report(['endpoints', i, 'id'], `duplicate endpoint id "${endpoint.id}" (first at /endpoints/${first})`, 'give each endpoint its own id');
+    else ids.set(endpoint.id, i);
+
+    const route = `${endpoint.method} ${endpoint.path.replace(/\{[^}]+\}/g, '{}')}`;
+    const firstRoute = routes.get(route);
+    if (firstRoute !== undefined) report(['endpoints', i, 'path'], `${endpoint.method} ${endpoint.path} is already declared at /endpoints/${firstRoute}`);
+    else routes.set(route, i);
+
+    const variables = pathVariables(endpoint.path);
+    const params = Object.keys(endpoint.params ?? {});
+    for (const name of variables.filter((v) => !params.includes(v))) {
+      report(['endpoints', i, 'path'], `path variable {${name}} has no schema in params`, `add params: { ${name}: { type: string } }`);
+    }
+    for (const name of params.filter((p) => !variables.includes(p))) {
+      report(['endpoints', i, 'params', name], `param "${name}" does not appear in the path ${endpoint.path}`);
+    }
+
+    if (endpoint.public && (endpoint.scopes?.length ?? 0) > 0) {
+      report(['endpoints', i, 'public'], 'an endpoint cannot be public and require scopes', 'remove `public: true` or the scopes');
+    }
+    if (!endpoint.public && endpoint.scopes === undefined) {
+      report(['endpoints', i], `endpoint "${endpoint.id}" says neither which scopes grant it nor that it is public`, 'add `scopes: [...]` or `public: true`');
+    }
+    for (const [j, scope] of (endpoint.scopes ?? []).entries()) {
+      if (!catalogue.includes(scope)) {
+        const close = suggest(scope, catalogue);
+        report(['endpoints', i, 'scopes', j], `scope "${scope}" is not in the catalogue (auth.scopes)`, close ? `did you mean "${close}"?` : 'add it to auth.scopes with an owner');
+      }
+    }
+  }
+
+  for (const [i, token] of (manifest.auth.tokens.tokens ?? []).entries()) {
+    for (const [j, scope] of token.scopes.entries()) {
+      if (!catalogue.includes(scope)) report(['auth', 'tokens', 'tokens', i, 'scopes', j], `scope "${scope}" is not in the catalogue (auth.scopes)`);
+    }
+  }
+
+  for (const { ref, at } of refs(value, [])) {
+    if (!ref.startsWith('#')) report(at, `$ref "${ref}" points outside the manifest`, 'only local refs such as "#/schemas/Order" are supported');
+    else if (!resolves(value, ref.slice(1))) report(at, `$ref "${ref}" does not resolve`, 'define it under schemas');
+  }
+  return problems;
+}

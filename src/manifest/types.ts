@@ -1,0 +1,99 @@
+/** A JSON Schema as the manifest carries it (boolean schemas included). */
+export type JsonSchema = boolean | { [keyword: string]: unknown };
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/** Where an environment-held secret comes from: the manifest names the variable, never the value. */
+export interface EnvRef {
+  env: string;
+}
+
+export interface HttpTokenProviderConfig {
+  provider: 'http';
+  /** Client authentication for the issue and revoke calls (RFC 7617 Basic). */
+  clientAuth?: { type: 'basic'; id: EnvRef; secret: EnvRef };
+  issue: {
+    method: HttpMethod;
+    path: string;
+    /** JSON body template; the string "{{scopes}}" becomes the scope array, "{{scope}}" the space-joined scopes. */
+    body?: unknown;
+    /** JSON pointers into the issue response. */
+    tokenPointer: string;
+    idPointer: string;
+  };
+  revoke: { method: HttpMethod; path: string };
+}
+
+export interface StaticTokenProviderConfig {
+  provider: 'static';
+  tokens: { scopes: string[]; env: string }[];
+  revoked?: EnvRef;
+}
+
+export type TokenProviderConfig = HttpTokenProviderConfig | StaticTokenProviderConfig;
+
+export interface ScopeInfo {
+  owner?: string;
+  description?: string;
+}
+
+/** Allowed HTTP statuses for each kind of rejection, normalised to arrays. */
+export interface ErrorStatuses {
+  unauthenticated: number[];
+  malformedCredentials: number[];
+  forbidden: number[];
+  invalid: number[];
+  malformedJson: number[];
+  unsupportedMediaType: number[];
+  tooLarge: number[];
+}
+
+export interface ErrorContract {
+  contentType: string;
+  /** The error body schema; "rfc9457" is expanded by the loader. */
+  schema: JsonSchema;
+  /** Whether the body's `status` member must equal the HTTP status (RFC 9457 §3.1.2). */
+  statusMember: string | null;
+  /** Members (names or JSON pointers) allowed to differ between identical requests. */
+  volatile: string[];
+  statuses: ErrorStatuses;
+}
+
+export interface Endpoint {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  /** Any one of these grants the route; empty with `public` = no token needed. */
+  scopes: string[];
+  public: boolean;
+  params: Record<string, JsonSchema>;
+  body?: JsonSchema;
+  contentType: string;
+  /** Documented responses by status; "problem" means the error contract's schema. */
+  responses: Record<string, JsonSchema | 'problem' | null>;
+  /** 1-based line of the endpoint in its file, for messages. */
+  line?: number;
+}
+
+/** A loaded, validated and normalised manifest. */
+export interface Manifest {
+  harden: 1;
+  service: string;
+  baseUrl: string;
+  exposure: 'loopback' | 'any';
+  auth: {
+    scheme: 'bearer';
+    realm?: string;
+    allowQueryToken: boolean;
+    tokens: TokenProviderConfig;
+    scopes: Record<string, ScopeInfo>;
+  };
+  errors: ErrorContract;
+  limits: { maxBodyBytes?: number };
+  endpoints: Endpoint[];
+  schemas: Record<string, JsonSchema>;
+  /** Absolute path of the file it was loaded from. */
+  source: string;
+  /** SHA-256 of the file's bytes, for evidence. */
+  sha256: string;
+}

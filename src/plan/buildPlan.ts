@@ -1,0 +1,40 @@
+import type { Manifest } from '../manifest/types.ts';
+import { SUITES, type Case, type Plan, type SuiteId } from './case.ts';
+import { planMalformed } from './malformed.ts';
+import { planPositive } from './positive.ts';
+import { planRevokedToken } from './revoked-token.ts';
+import { planUnauthorized } from './unauthorized.ts';
+
+export interface PlanOptions {
+  seed: number;
+  suites?: readonly SuiteId[];
+}
+
+const planners = {
+  positive: planPositive,
+  'revoked-token': planRevokedToken,
+  unauthorized: planUnauthorized,
+  malformed: planMalformed,
+} as const;
+
+/** Manifest + seed → every case of the chosen suites. Pure: no I/O, no clock, no global randomness. */
+export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
+  const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
+  const cases: Case[] = [];
+  for (const suite of suites) {
+    for (const endpoint of manifest.endpoints) cases.push(...planners[suite](manifest, endpoint, options.seed));
+  }
+  const scopeSets = new Map<string, string[]>();
+  for (const c of cases) {
+    if (c.credential?.token?.kind === 'live') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);
+  }
+  return {
+    seed: options.seed,
+    service: manifest.service,
+    cases,
+    tokens: {
+      scopeSets: [...scopeSets.values()],
+      revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Endpoint, HttpMethod } from '../manifest/types.ts';
+
+/** The request suites, in report order. */
+export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed'] as const;
+export type SuiteId = (typeof SUITES)[number];
+
+/** Which credential a case needs; the token stage turns it into a value at run time. */
+export type TokenRef = { kind: 'live'; scopes: string[] } | { kind: 'revoked' };
+
+/** How a credential is presented: an Authorization header built from a template, or the RFC 6750 §2.3 query parameter. */
+export interface Credential {
+  placement: 'header' | 'query';
+  /** For headers, the whole value with `{token}` standing for the token, e.g. "Bearer {token}". */
+  template: string;
+  token?: TokenRef;
+}
+
+export interface PlannedRequest {
+  method: HttpMethod;
+  /** Path with parameters filled and percent-encoded, relative to the base URL. */
+  path: string;
+  query?: Record<string, string>;
+  headers: Record<string, string>;
+  body?: { text: string; contentType?: string };
+}
+
+/** RFC 6750 §3 challenge expected in WWW-Authenticate; `null` in `errors` means "no error code". */
+export interface ChallengeExpectation {
+  scheme: string;
+  errors: (string | null)[];
+}
+
+export interface Expectation {
+  /** accept: the API must serve the request; reject: it must refuse it with the error contract. */
+  outcome: 'accept' | 'reject';
+  statuses: number[];
+  /** Why these statuses, in words, for reports ("401 (unauthenticated)"). */
+  reason: string;
+  challenge?: ChallengeExpectation;
+  /** For accepted requests: documented response schemas by status. */
+  responses?: Endpoint['responses'];
+}
+
+/** One planned request with everything needed to send, judge and replay it. */
+export interface Case {
+  /** Stable across runs: `endpointId/suite/variant`. */
+  id: string;
+  seed: number;
+  suite: SuiteId;
+  endpointId: string;
+  /** `METHOD /path/{template}` as documented. */
+  route: string;
+  variant: string;
+  /** `GET /orders/{id} › revoked-token › revoked bearer` — the JUnit testcase name. */
+  title: string;
+  request: PlannedRequest;
+  credential?: Credential;
+  expect: Expectation;
+  /** Send twice and compare (determinism); only for requests that must be refused. */
+  repeat: boolean;
+  /** What a generated input violates or was drawn from, e.g. "/quantity: minimum". */
+  generated?: string;
+}
+
+export interface Plan {
+  seed: number;
+  service: string;
+  cases: Case[];
+  /** Credentials the run must obtain before sending. */
+  tokens: { scopeSets: string[][]; revoked: boolean };
+}

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
+import { invalidArbitraries, validArbitrary, type Violation } from './arbitraries/index.ts';
+
+/** Concrete inputs for one request: path parameters and a JSON body. */
+export interface Inputs {
+  params: Record<string, string>;
+  body?: unknown;
+}
+
+/** `$ref`s in manifest schemas ("#/schemas/Order") resolve against this document. */
+export function schemaRoot(manifest: Manifest): unknown {
+  return { schemas: manifest.schemas };
+}
+
+/** One value from an arbitrary, fixed by the seed: the planner's only source of variety. */
+export function draw<T>(arbitrary: fc.Arbitrary<T>, seed: number): T {
+  return fc.sample(arbitrary, { seed, numRuns: 1 })[0] as T;
+}
+
+/** A path segment must survive URL normalisation, or the request would reach another route. */
+const usableSegment = (value: unknown) => {
+  const text = String(value);
+  return text.length > 0 && text !== '.' && text !== '..';
+};
+
+function paramArbitrary(schema: JsonSchema, manifest: Manifest): fc.Arbitrary<string> {
+  return validArbitrary(schema, { root: schemaRoot(manifest) }).filter(usableSegment).map(String);
+}
+
+/** Valid, generated inputs for an endpoint. */
+export function generatedInputs(endpoint: Endpoint, manifest: Manifest, seed: number): Inputs {
+  const params = Object.fromEntries(
+    Object.entries(endpoint.params).map(([name, schema], i) => [name, draw(paramArbitrary(schema, manifest), seed + i)]),
+  );
+  const body = endpoint.body === undefined ? undefined : draw(validArbitrary(endpoint.body, { root: schemaRoot(manifest) }), seed ^ 0x5bd1e995);
+  return { params, body };
+}
+
+function firstExample(schema: JsonSchema): unknown {
+  if (typeof schema !== 'object') return undefined;
+  const examples = schema.examples;
+  return Array.isArray(examples) && examples.length > 0 ? examples[0] : schema.example;
+}
+
+/** Inputs using each parameter's documented example where there is one; `complete` says whether all had one. */
+export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: number): { inputs: Inputs; complete: boolean } {
+  const generated = generatedInputs(endpoint, manifest, seed);
+  let complete = true;
+  const params: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(endpoint.params)) {
+    const example = firstExample(schema);
+    if (example === undefined) complete = false;
+    params[name] = example === undefined ? generated.params[name]! : String(example);
+  }
+  return { inputs: { params, body: generated.body }, complete };
+}
+
+/** Fills `{name}` in a path template with percent-encoded values (RFC 3986 §3.3). */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** A body that breaks exactly one constraint of the endpoint's body schema, chosen by the seed. */
+export function invalidBody(endpoint: Endpoint, manifest: Manifest, seed: number): { value: unknown; violation: Violation } | undefined {
+  if (endpoint.body === undefined) return undefined;
+  const violations = invalidArbitraries(endpoint.body, { root: schemaRoot(manifest) });
+  if (violations.length === 0) return undefined;
+  const violation = violations[seed % violations.length]!;
+  return { value: draw(violation.arbitrary, seed), violation };
+}

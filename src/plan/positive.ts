@@ -1,0 +1,55 @@
+import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { Case, Expectation } from './case.ts';
+import { exampleInputs, generatedInputs } from './inputs.ts';
+import { bearer, caseIdentity, makeCase } from './makeCase.ts';
+
+const documented = (endpoint: Endpoint) => Object.keys(endpoint.responses).map(Number);
+const ANY_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);
+
+/**
+ * What a served request may answer. With only documented examples as inputs, a documented 2xx;
+ * with generated inputs (an id that may not exist), any documented status that is not an
+ * authentication or authorization refusal and not a 5xx — a 401 here means the token failed, not the input.
+ */
+function acceptance(endpoint: Endpoint, manifest: Manifest, examplesOnly: boolean): Expectation {
+  const listed = documented(endpoint);
+  const refusals = [...manifest.errors.statuses.unauthenticated, ...manifest.errors.statuses.forbidden];
+  const success = listed.filter((s) => s >= 200 && s < 300);
+  const statuses = examplesOnly
+    ? (success.length > 0 ? success : ANY_2XX)
+    : listed.length > 0
+      ? listed.filter((s) => s < 500 && !refusals.includes(s))
+      : ANY_2XX;
+  return {
+    outcome: 'accept',
+    statuses,
+    reason: listed.length > 0 ? `a documented ${examplesOnly ? 'success ' : ''}status` : 'a 2xx (no responses documented)',
+    responses: endpoint.responses,
+  };
+}
+
+/** The positive suite: a token holding exactly one granting scope (least privilege) and valid inputs. */
+export function planPositive(manifest: Manifest, endpoint: Endpoint, runSeed: number): Case[] {
+  const credential = endpoint.public ? undefined : bearer([endpoint.scopes[0]!]);
+  const exampleId = caseIdentity(runSeed, endpoint, 'positive', 'documented example');
+  const example = exampleInputs(endpoint, manifest, exampleId.seed);
+  const cases = [
+    makeCase(manifest, endpoint, 'positive', 'documented example', exampleId, {
+      inputs: example.inputs,
+      credential,
+      expect: acceptance(endpoint, manifest, example.complete),
+    }),
+  ];
+  if (Object.keys(endpoint.params).length > 0 || endpoint.body !== undefined) {
+    const fuzzId = caseIdentity(runSeed, endpoint, 'positive', 'generated inputs');
+    cases.push(
+      makeCase(manifest, endpoint, 'positive', 'generated inputs', fuzzId, {
+        inputs: generatedInputs(endpoint, manifest, fuzzId.seed),
+        credential,
+        expect: acceptance(endpoint, manifest, false),
+        generated: 'valid inputs drawn from the documented schemas',
+      }),
+    );
+  }
+  return cases;
+}

@@ -1,0 +1,25 @@
+import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { Case } from './case.ts';
+import { exampleInputs } from './inputs.ts';
+import { caseIdentity, makeCase } from './makeCase.ts';
+
+/**
+ * The revoked-token suite: a token the run issued and then revoked, on an otherwise valid request,
+ * so the only reason left to refuse it is the revocation. RFC 6750 §3.1: 401 with error="invalid_token".
+ */
+export function planRevokedToken(manifest: Manifest, endpoint: Endpoint, runSeed: number): Case[] {
+  if (endpoint.public) return [];
+  const identity = caseIdentity(runSeed, endpoint, 'revoked-token', 'revoked bearer');
+  return [
+    makeCase(manifest, endpoint, 'revoked-token', 'revoked bearer', identity, {
+      inputs: exampleInputs(endpoint, manifest, identity.seed).inputs,
+      credential: { placement: 'header', template: 'Bearer {token}', token: { kind: 'revoked' } },
+      expect: {
+        outcome: 'reject',
+        statuses: manifest.errors.statuses.unauthenticated,
+        reason: 'the token was revoked',
+        challenge: { scheme: 'Bearer', errors: ['invalid_token'] },
+      },
+    }),
+  ];
+}

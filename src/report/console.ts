@@ -1,0 +1,40 @@
+import { SUITES } from '../plan/case.ts';
+import type { Reporter } from '../run/reporter.ts';
+import { failureHeadline } from './caseDetails.ts';
+import { replayCommand } from './replay.ts';
+
+const pad = (text: string | number, width: number) => String(text).padStart(width);
+
+/** Human output: the seed up front, each failing case as it lands, counts per suite at the end. */
+export function consoleReporter(write: (line: string) => void): Reporter {
+  return {
+    onRunStart({ plan, baseUrl, manifestFile }) {
+      write(`harden: ${plan.cases.length} cases for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
+      write(`seed: ${plan.seed}   (replay with --seed ${plan.seed})`);
+    },
+    onCaseResult(result) {
+      if (result.status === 'passed') return;
+      write(`${result.status === 'failed' ? 'FAIL ' : 'ERROR'} ${result.case.title}`);
+      write(`      ${failureHeadline(result)}`);
+    },
+    onRunEnd(summary) {
+      write('');
+      write(`${'suite'.padEnd(14)} ${pad('tests', 6)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('errors', 7)}`);
+      for (const suite of SUITES) {
+        const c = summary.suites[suite];
+        if (c.tests > 0) write(`${suite.padEnd(14)} ${pad(c.tests, 6)} ${pad(c.passed, 7)} ${pad(c.failed, 7)} ${pad(c.errors, 7)}`);
+      }
+      const t = summary.totals;
+      write(`${'total'.padEnd(14)} ${pad(t.tests, 6)} ${pad(t.passed, 7)} ${pad(t.failed, 7)} ${pad(t.errors, 7)}`);
+      const failing = summary.results.filter((r) => r.status !== 'passed');
+      if (failing.length > 0) {
+        write('');
+        write('replay a failing case:');
+        for (const r of failing.slice(0, 5)) write(`  ${replayCommand(r.case, summary.manifestFile, summary.seed, summary.baseUrl)}`);
+        if (failing.length > 5) write(`  … and ${failing.length - 5} more (see the JUnit report)`);
+      }
+      const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);
+      write(`${t.failed + t.errors === 0 ? 'PASS' : 'FAIL'}: ${t.passed}/${t.tests} held in ${seconds}s, seed ${summary.seed}`);
+    },
+  };
+}

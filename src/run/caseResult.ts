@@ -1,0 +1,16 @@
+import type { Finding } from '../checks/check.ts';
+import type { Case } from '../plan/case.ts';
+import type { Exchange, TransportFailure } from '../transport/exchange.ts';
+
+/** passed: every check held; failed: a finding about the API; error: no answer to judge (infrastructure). */
+export type VerdictStatus = 'passed' | 'failed' | 'error';
+
+/** A judged case, already redacted: safe to hand to any reporter. */
+export interface CaseResult {
+  case: Case;
+  status: VerdictStatus;
+  findings: Finding[];
+  exchanges: Exchange[];
+  failure?: TransportFailure;
+  durationMs: number;
+}

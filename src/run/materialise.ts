@@ -1,0 +1,23 @@
+import type { Case } from '../plan/case.ts';
+import { scopeKey, type TokenSet } from '../tokens/tokenSet.ts';
+import type { SentRequest } from '../transport/exchange.ts';
+
+function tokenFor(c: Case, tokens: TokenSet): string | undefined {
+  const ref = c.credential?.token;
+  if (!ref) return undefined;
+  const token = ref.kind === 'revoked' ? tokens.revoked : tokens.live.get(scopeKey(ref.scopes));
+  if (!token) throw new Error(`internal: no token acquired for case ${c.id}`);
+  return token.value;
+}
+
+/** A planned case becomes a concrete request: base URL, credentials filled in. The only place tokens meet requests. */
+export function materialise(c: Case, baseUrl: URL, tokens: TokenSet): SentRequest {
+  const url = new URL(baseUrl.href.replace(/\/+$/, '') + c.request.path);
+  for (const [name, value] of Object.entries(c.request.query ?? {})) url.searchParams.append(name, value);
+  const headers: Record<string, string> = { ...c.request.headers };
+  if (c.request.body?.contentType) headers['content-type'] = c.request.body.contentType;
+  const token = tokenFor(c, tokens);
+  if (c.credential?.placement === 'header') headers.authorization = c.credential.template.split('{token}').join(token ?? '');
+  if (c.credential?.placement === 'query' && token !== undefined) url.searchParams.append(c.credential.template, token);
+  return { method: c.request.method, url: url.href, headers, body: c.request.body?.text };
+}

@@ -1,0 +1,39 @@
+import { SUITES, type SuiteId } from '../plan/case.ts';
+import type { CaseResult } from './caseResult.ts';
+
+export interface SuiteCounts {
+  tests: number;
+  passed: number;
+  failed: number;
+  errors: number;
+}
+
+export interface RunSummary {
+  seed: number;
+  service: string;
+  baseUrl: string;
+  manifestFile: string;
+  startedAt: Date;
+  finishedAt: Date;
+  /** In plan order, whatever order they were sent in. */
+  results: CaseResult[];
+  suites: Record<SuiteId, SuiteCounts>;
+  totals: SuiteCounts;
+}
+
+const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0 });
+
+/** Counts per suite and in total. */
+export function countResults(results: readonly CaseResult[]): Pick<RunSummary, 'suites' | 'totals'> {
+  const suites = Object.fromEntries(SUITES.map((s) => [s, empty()])) as Record<SuiteId, SuiteCounts>;
+  const totals = empty();
+  for (const r of results) {
+    for (const counts of [suites[r.case.suite], totals]) {
+      counts.tests += 1;
+      if (r.status === 'passed') counts.passed += 1;
+      else if (r.status === 'failed') counts.failed += 1;
+      else counts.errors += 1;
+    }
+  }
+  return { suites, totals };
+}

@@ -1,0 +1,21 @@
+/** A credential the run holds. `value` never leaves the process: reports see `label`. */
+export interface IssuedToken {
+  value: string;
+  /** The provider's handle for revocation (token id, jti), when it has one. */
+  id?: string;
+  scopes: string[];
+  label: string;
+  /** Issued by this run, so this run may revoke it (the user's own tokens are never revoked). */
+  disposable: boolean;
+}
+
+/** Hands out credentials by scope set and revokes them; one interface for every source of tokens. */
+export interface TokenProvider {
+  readonly kind: string;
+  issue(scopes: string[]): Promise<IssuedToken>;
+  /** A token that was valid for these scopes and has been revoked. */
+  revoked(scopes: string[]): Promise<IssuedToken>;
+  revoke(token: IssuedToken): Promise<void>;
+  /** Secrets the provider itself holds (client secrets), for the redactor. */
+  secrets(): string[];
+}

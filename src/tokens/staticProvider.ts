@@ -1,0 +1,29 @@
+import { HardenError } from '../errors.ts';
+import type { StaticTokenProviderConfig } from '../manifest/types.ts';
+import type { IssuedToken, TokenProvider } from './provider.ts';
+import { readEnv } from './readEnv.ts';
+
+/** Tokens the user minted, read from environment variables named in the manifest. Never revoked by the run. */
+export function staticProvider(config: StaticTokenProviderConfig, env: NodeJS.ProcessEnv): TokenProvider {
+  const key = (scopes: string[]) => [...scopes].sort().join(' ');
+  return {
+    kind: 'static',
+    async issue(scopes) {
+      const entry = config.tokens.find((t) => key(t.scopes) === key(scopes));
+      if (!entry) {
+        throw new HardenError('TOKEN_PROVIDER_FAILED', `No static token holds exactly [${scopes.join(' ')}]; add one to auth.tokens.tokens with the environment variable that carries it.`);
+      }
+      return { value: readEnv(entry.env, env, `token for [${scopes.join(' ')}]`), scopes, label: `$${entry.env}`, disposable: false };
+    },
+    async revoked(): Promise<IssuedToken> {
+      if (!config.revoked) {
+        throw new HardenError('TOKEN_PROVIDER_FAILED', 'The revoked-token suite needs a revoked token; name its environment variable in auth.tokens.revoked, or leave the suite out with --suites.');
+      }
+      return { value: readEnv(config.revoked.env, env, 'the revoked token'), scopes: [], label: `$${config.revoked.env}`, disposable: false };
+    },
+    async revoke() {
+      // Static tokens belong to the user; the run never revokes them.
+    },
+    secrets: () => [],
+  };
+}

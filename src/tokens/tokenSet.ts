@@ -1,0 +1,39 @@
+import type { Plan } from '../plan/case.ts';
+import type { Redactor } from '../transport/redactor.ts';
+import type { IssuedToken, TokenProvider } from './provider.ts';
+
+/** The credentials one run holds, keyed by scope set. */
+export interface TokenSet {
+  live: Map<string, IssuedToken>;
+  revoked?: IssuedToken;
+}
+
+export const scopeKey = (scopes: readonly string[]) => [...scopes].sort().join(' ');
+
+/**
+ * Obtains every credential the plan needs before the first case is sent, and registers each
+ * with the redactor the moment it exists. The revoked token holds every catalogued scope, so
+ * revocation is the only reason left to refuse it.
+ */
+export async function acquireTokens(plan: Plan, provider: TokenProvider, catalogue: string[], redactor: Redactor): Promise<TokenSet> {
+  for (const [i, secret] of provider.secrets().entries()) redactor.add(secret, `client-secret#${i + 1}`);
+  const live = new Map<string, IssuedToken>();
+  for (const scopes of plan.tokens.scopeSets) {
+    const token = await provider.issue(scopes);
+    redactor.add(token.value, token.label);
+    live.set(scopeKey(scopes), token);
+  }
+  let revoked: IssuedToken | undefined;
+  if (plan.tokens.revoked) {
+    revoked = await provider.revoked(catalogue);
+    redactor.add(revoked.value, revoked.label);
+  }
+  return { live, revoked };
+}
+
+/** Revokes what the run issued, and only that. Best effort: a cleanup failure must not hide the verdicts. */
+export async function releaseTokens(tokens: TokenSet, provider: TokenProvider): Promise<void> {
+  for (const token of tokens.live.values()) {
+    if (token.disposable) await provider.revoke(token).catch(() => undefined);
+  }
+}
