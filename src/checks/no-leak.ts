@@ -22,13 +22,14 @@ export const noLeakCheck = defineCheck({
     for (const response of responses) {
       const text = `${Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${response.body}`;
       for (const { code, name, pattern } of PATTERNS) {
-        if (!seen.has(name) && pattern.test(text)) {
-          seen.add(name);
+        // One finding per kind of leak: a trace usually brings a path along, and that is one story.
+        if (!seen.has(code) && pattern.test(text)) {
+          seen.add(code);
           findings.push({ code, message: `the ${response.status} answer contains ${name}` });
         }
       }
-      if (!seen.has('secret') && secrets.some((s) => text.includes(s))) {
-        seen.add('secret');
+      if (!seen.has('LEAK_SECRET') && secrets.some((s) => text.includes(s))) {
+        seen.add('LEAK_SECRET');
         findings.push({ code: 'LEAK_SECRET', message: `the ${response.status} answer echoes a credential the run sent` });
       }
     }
