@@ -3,11 +3,22 @@ import { formatHardenError, HardenError } from '../errors.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { runCommand } from './runCommand.ts';
+import type { Redactor } from '../transport/redactor.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Parses argv, dispatches, and maps every outcome to an exit code. Never throws. */
-export async function main(argv: string[], io = { env: process.env, out: (l: string) => console.log(l), err: (l: string) => console.error(l) }): Promise<number> {
+export interface MainIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Test hook: the run's redactor, to search outputs for every secret it holds. */
+  onRedactor?: (redactor: Redactor) => void;
+}
+
+const STDIO: MainIo = { env: process.env, out: (l) => console.log(l), err: (l) => console.error(l) };
+
+export async function main(argv: string[], io: MainIo = STDIO): Promise<number> {
   let exitCode: number = EXIT.held;
   const program = new Command('harden')
     .description('Proves that an API\'s access controls and error contract hold.')

@@ -10,7 +10,7 @@ import { exitCodeFor } from './exitCode.ts';
 import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
 
 /** `harden run`: load, plan, run, report; returns the exit code. */
-export async function runCommand(manifestFile: string, flags: RawRunFlags, io: { env: NodeJS.ProcessEnv; out: (line: string) => void }): Promise<number> {
+export async function runCommand(manifestFile: string, flags: RawRunFlags, io: { env: NodeJS.ProcessEnv; out: (line: string) => void; onRedactor?: (redactor: Redactor) => void }): Promise<number> {
   const settings = resolveOptions(manifestFile, flags, io.env);
   const manifest = await loadManifest(settings.manifestFile);
   let plan = buildPlan(manifest, { seed: settings.seed, suites: settings.suites });
@@ -29,7 +29,10 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: {
     allowHosts: settings.allowHosts,
     limits: settings.limits,
     env: io.env,
-    onRedactor: (r) => (redactor = r),
+    onRedactor: (r) => {
+      redactor = r;
+      io.onRedactor?.(r);
+    },
     reporters: [
       consoleReporter(out),
       junitReporter(settings.junitPath, (path, text) => writeFileSync(path, redactor ? redactor.redact(text) : text)),

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { SchemaGenerationError } from './errors.ts';
+import { jsonClone } from './json.ts';
+
+/** Fixed seed for fallback pools: keeps runs reproducible whatever the caller's seed. */
+const POOL_SEED = 0x5eed;
+const POOL_CONTEXT = Symbol('bounded-filter-pool');
+
+export interface BoundedFilterOptions {
+  /** Attempts per generated value before falling back to the pool (default 60). */
+  tries?: number;
+  /** Values sampled (with a fixed seed) to build the fallback pool (default 300). */
+  poolRuns?: number;
+  /** Build the pool now; `isSatisfiable()` then answers without generating. */
+  eager?: boolean;
+}
+
+/**
+ * `arb.filter(pred)` without the infinite loop: fast-check's own filter retries
+ * forever when the predicate is rare. After `tries` misses we answer from a pool of
+ * pre-sampled accepted values (picked with the caller's rng, so still seeded); an
+ * empty pool raises a SchemaGenerationError naming `label`.
+ */
+export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
+  private pool: T[] | undefined;
+  private readonly tries: number;
+  private readonly poolRuns: number;
+
+  constructor(
+    private readonly arb: fc.Arbitrary<T>,
+    private readonly pred: (v: T) => boolean,
+    private readonly label: string,
+    options: BoundedFilterOptions = {},
+  ) {
+    super();
+    this.tries = options.tries ?? 60;
+    this.poolRuns = options.poolRuns ?? 300;
+    if (options.eager) this.getPool();
+  }
+
+  isSatisfiable(): boolean {
+    return this.getPool().length > 0;
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    for (let i = 0; i < this.tries; i++) {
+      const v = this.arb.generate(mrng, biasFactor);
+      if (this.pred(v.value)) return v;
+    }
+    const pool = this.getPool();
+    const picked = pool[pool.length === 0 ? 0 : mrng.nextInt(0, pool.length - 1)];
+    if (picked === undefined) throw new SchemaGenerationError(`cannot generate a value satisfying ${this.label}`);
+    return new fc.Value(jsonClone(picked), POOL_CONTEXT);
+  }
+
+  canShrinkWithoutContext(value: unknown): value is T {
+    return this.arb.canShrinkWithoutContext(value) && this.pred(value);
+  }
+
+  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
+    if (context === POOL_CONTEXT) return fc.Stream.nil();
+    return this.arb.shrink(value, context).filter((v) => this.pred(v.value));
+  }
+
+  private getPool(): T[] {
+    if (!this.pool) {
+      const pool: T[] = [];
+      // one seed per draw: a nested generator giving up on one draw must not void the others
+      for (let i = 0; i < this.poolRuns && pool.length < 50; i++) {
+        try {
+          const [v] = fc.sample(this.arb, { seed: POOL_SEED + i, numRuns: 1 });
+          if (v !== undefined && this.pred(v)) pool.push(v);
+        } catch (e) {
+          if (!(e instanceof SchemaGenerationError)) throw e;
+        }
+      }
+      this.pool = pool;
+    }
+    return this.pool;
+  }
+}
+
+export function boundedFilter<T>(arb: fc.Arbitrary<T>, pred: (v: T) => boolean, label: string, options?: BoundedFilterOptions): BoundedFilterArbitrary<T> {
+  return new BoundedFilterArbitrary(arb, pred, label, options);
+}

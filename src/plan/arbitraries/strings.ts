@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { formatChecker } from './ajv.ts';
+import { boundedFilter } from './bounded-filter.ts';
+import { fakerArbitrary } from './faker.ts';
+import { formatArbitrary } from './formats.ts';
+import { compileRegex } from './regex.ts';
+import type { Schema } from './types.ts';
+
+/** ajv's minLength/maxLength count code points, not UTF-16 units. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Strings API fuzzers like: blank, padded, quotes, markup, astral characters. */
+const SPECIALS = ['', ' ', '  padded  ', '\t\n', "O'Brien", '"quoted"', '<b>x</b>', 'Zoë Ünïcødé', '😀', 'null', '0', 'true', '𝔘𝔫𝔦'];
+
+/** Cuts/pads realistic text into [min, max] code points so faker output is always usable. */
+function fit(text: string, min: number, max: number | undefined): string {
+  let cps = [...text];
+  if (max !== undefined && cps.length > max) cps = cps.slice(0, max);
+  while (cps.length < min) cps.push(...(text.length ? [...text] : ['x']));
+  return (max !== undefined ? cps.slice(0, Math.max(min, Math.min(cps.length, max))) : cps.slice(0, Math.max(min, cps.length))).join('');
+}
+
+export function plainStringArbitrary(min: number, max: number | undefined): fc.Arbitrary<string> {
+  const maxLength = max ?? min + 16;
+  const specials = SPECIALS.filter((x) => codePointLength(x) >= min && codePointLength(x) <= maxLength);
+  const words = fakerArbitrary((f) => {
+    const pick = f.number.int({ min: 0, max: 3 });
+    return pick === 0 ? f.person.firstName() : pick === 1 ? f.lorem.words({ min: 1, max: 4 }) : pick === 2 ? f.company.name() : f.location.city();
+  });
+  const arbs: Array<fc.WeightedArbitrary<string>> = [
+    { arbitrary: fc.string({ minLength: min, maxLength }), weight: 4 },
+    { arbitrary: words.map((w) => fit(w, min, max)), weight: 3 },
+    { arbitrary: fc.string({ unit: 'binary', minLength: min, maxLength }), weight: 1 },
+  ];
+  if (specials.length) arbs.push({ arbitrary: fc.constantFrom(...specials), weight: 1 });
+  return fc.oneof(...arbs);
+}
+
+/**
+ * Strings for `format`, `pattern`, `minLength`, `maxLength`. A format or pattern
+ * generator proposes values; length bounds, the other pattern/format, and
+ * ajv-formats' checker then filter them (bounded tries with a pre-sampled
+ * fallback pool). Returns `undefined` if no candidate survives: an unsatisfiable
+ * combination for this generator.
+ */
+export function stringArbitrary(s: Schema): fc.Arbitrary<string> | undefined {
+  const min = typeof s['minLength'] === 'number' ? Math.max(0, Math.ceil(s['minLength'])) : 0;
+  const max = typeof s['maxLength'] === 'number' ? Math.floor(s['maxLength']) : undefined;
+  if (max !== undefined && max < min) return undefined;
+  const re = typeof s['pattern'] === 'string' ? compileRegex(s['pattern']) : undefined;
+  const checkFormat = formatChecker(s['format']);
+  const fromFormat = formatArbitrary(s['format']);
+  let base: fc.Arbitrary<string>;
+  if (fromFormat) base = fromFormat;
+  else if (re) base = patternArbitrary(re, min, max);
+  else base = plainStringArbitrary(min, max);
+  if (!fromFormat && !re && !checkFormat) return base;
+  const ok = (x: string) => {
+    const n = codePointLength(x);
+    return n >= min && (max === undefined || n <= max) && (!re || re.test(x)) && (!checkFormat || checkFormat(x));
+  };
+  const label = `string ${JSON.stringify({ format: s['format'], pattern: s['pattern'], minLength: s['minLength'], maxLength: s['maxLength'] })}`;
+  const filtered = boundedFilter(base, ok, label, { eager: true });
+  if (filtered.isSatisfiable()) return filtered;
+  // the format generator may be too narrow for the pattern/length: try the pattern, then anything
+  for (const alt of [re ? patternArbitrary(re, min, max) : undefined, plainStringArbitrary(min, max)]) {
+    if (!alt) continue;
+    const f = boundedFilter(alt, ok, label, { eager: true, poolRuns: 500 });
+    if (f.isSatisfiable()) return f;
+  }
+  return undefined;
+}
+
+function patternArbitrary(re: RegExp, min: number, max: number | undefined): fc.Arbitrary<string> {
+  let loose: fc.Arbitrary<string>;
+  try {
+    loose = fc.stringMatching(re, { size: 'small' });
+  } catch {
+    // lookarounds/backreferences are not supported by stringMatching: propose plain strings
+    return plainStringArbitrary(min, max);
+  }
+  // fast-check pads unanchored patterns with random text; concatenation helps reach minLength
+  const arbs = [loose, ...(min > 0 ? [fc.tuple(loose, loose).map(([a, b]) => a + b)] : [])];
+  if (max !== undefined) {
+    // stringMatching's maxLength loops forever when no match is that short: only use it once one was seen
+    const probe = fc.sample(fc.stringMatching(re, { size: 'xsmall' }), { seed: 1, numRuns: 40 });
+    if (probe.some((x) => codePointLength(x) <= max)) arbs.push(fc.stringMatching(re, { maxLength: max }));
+  }
+  return arbs.length === 1 ? loose : fc.oneof(...arbs);
+}

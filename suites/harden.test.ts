@@ -1,0 +1,35 @@
+/**
+ * The vitest front: one test per planned case, named exactly as its JUnit testcase, so a developer
+ * can run `npx vitest suites -t revoked` (or `-t "POST /orders"`) while changing an endpoint.
+ * Target: HARDEN_MANIFEST + HARDEN_BASE_URL, or the bundled reference API. Seed: HARDEN_SEED.
+ */
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { loadManifest } from '../src/manifest/loadManifest.ts';
+import { buildPlan } from '../src/plan/buildPlan.ts';
+import { SUITES, type SuiteId } from '../src/plan/case.ts';
+import { failureDetails } from '../src/report/caseDetails.ts';
+import { openSession, type Session } from '../src/run/openSession.ts';
+
+const target = inject('hardenTarget');
+const manifest = await loadManifest(target.manifest);
+const seed = Number(process.env.HARDEN_SEED ?? 20261123);
+const suites = (process.env.HARDEN_SUITES?.split(',') ?? SUITES) as SuiteId[];
+const plan = buildPlan(manifest, { seed, suites });
+const baseUrl = target.baseUrl || manifest.baseUrl;
+
+describe(`${manifest.service} (seed ${seed})`, () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ manifest, plan, baseUrl, env: { ...process.env, ...target.env } });
+  });
+  afterAll(async () => session?.close());
+
+  for (const c of plan.cases) {
+    it(c.title, async () => {
+      const result = await session.runCase(c);
+      if (result.status !== 'passed') {
+        throw new Error(session.redactor.redact(failureDetails(result, manifest.source, seed, baseUrl)));
+      }
+    });
+  }
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
+
+export interface JUnitCase {
+  name: string;
+  classname: string;
+  failure?: string;
+  error?: string;
+  body: string;
+}
+
+/** The testcases of a JUnit file, enough to assert on (the XSD check proves the shape). */
+export function readJUnitCases(xml: string): JUnitCase[] {
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => {
+    const attrs = m[1]!;
+    const body = m[2] ?? '';
+    const attr = (s: string, name: string) => {
+      const found = new RegExp(`\\b${name}="([^"]*)"`).exec(s)?.[1];
+      return found === undefined ? undefined : unescape(found);
+    };
+    return {
+      name: attr(attrs, 'name')!,
+      classname: attr(attrs, 'classname')!,
+      failure: /<failure\b([^>]*)/.exec(body) ? attr(/<failure\b([^>]*)/.exec(body)![1]!, 'message') ?? '' : undefined,
+      error: /<error\b([^>]*)/.exec(body) ? attr(/<error\b([^>]*)/.exec(body)![1]!, 'message') ?? '' : undefined,
+      body: unescape(body),
+    };
+  });
+}
+
+/** Validates JUnit XML against the Jenkins/Ant schema kept in fixtures/junit. */
+export async function validateJUnit(xml: string): Promise<string[]> {
+  const result = await validateXML({
+    xml: [{ fileName: 'junit.xml', contents: xml }],
+    schema: [{ fileName: 'junit-10.xsd', contents: readFileSync('fixtures/junit/junit-10.xsd', 'utf8') }],
+  });
+  return result.valid ? [] : result.errors.map((e) => e.message);
+}
