@@ -3,7 +3,7 @@
  * Keyed by id rather than position so adding an endpoint does not reshuffle every other case's inputs.
  */
 export function deriveSeed(runSeed: number, caseId: string): number {
-  let hash = 0x811c9dc5 ^ (runSeed >>> 0);
+  let hash = 0x811c9dc5;
   const text = `${runSeed}:${caseId}`;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
