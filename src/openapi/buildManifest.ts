@@ -1,0 +1,112 @@
+import { HardenError } from '../errors.ts';
+import type { ImportWarning } from './importOpenApi.ts';
+import { assignIds } from './endpointIds.ts';
+import { detectErrorContract } from './errorContract.ts';
+import { governedStatuses } from './governedStatuses.ts';
+import { asObject } from './json.ts';
+import { listOperations } from './listOperations.ts';
+import { mapEndpoint, type MappedEndpoint } from './mapEndpoint.ts';
+import { placeholderTokens } from './placeholderTokens.ts';
+import type { OpenApiDocument } from './readDocument.ts';
+import type { LoadedOverlay } from './readOverlay.ts';
+import { SchemaCollector } from './schemaCollector.ts';
+import { readSecuritySchemes } from './securitySchemes.ts';
+import { selectOperations } from './selectOperations.ts';
+import { serverUrl, serviceName } from './serviceDefaults.ts';
+
+/** The catalogue entry used when the document names no scope at all, so the manifest stays valid. */
+const PLACEHOLDER_SCOPE = 'authenticated';
+
+type Raw = Record<string, unknown>;
+
+/** Leaves out members that are undefined, so the YAML holds only what was said. */
+const defined = (entries: Record<string, unknown>): Raw => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+
+/** Same path shape, same method: the manifest allows one endpoint per route (`/a/{x}` and `/a/{y}` clash). */
+const routeKey = (e: MappedEndpoint) => `${e.method} ${e.path.replace(/\{[^}]+\}/g, '{}')}`;
+
+/**
+ * Document + overlay → a raw manifest object, as a person would write it. Validation is left to
+ * parseManifest, so imported and hand-written manifests pass the very same rules.
+ */
+export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | undefined, warn: (w: ImportWarning) => void): Raw {
+  const { root } = doc;
+  const o = overlay?.value;
+  const collector = new SchemaCollector(doc, warn);
+  const auth = readSecuritySchemes(root, warn);
+  const operations = listOperations(root, warn);
+  const selected = selectOperations(operations, assignIds(operations), overlay, warn);
+  const contract = detectErrorContract(root, selected.map((s) => s.operation), warn);
+  const ctx = { root, collector, auth, contract, governed: governedStatuses(o?.errors?.statuses), warn };
+
+  const routes = new Map<string, string>();
+  const mapped: MappedEndpoint[] = [];
+  for (const s of selected) {
+    const endpoint = mapEndpoint(ctx, s);
+    const first = routes.get(routeKey(endpoint));
+    if (first !== undefined) {
+      warn({ operation: s.operation.label, construct: 'paths', message: `the same route as "${first}" (only parameter names differ); it is skipped.` });
+      continue;
+    }
+    routes.set(routeKey(endpoint), endpoint.id);
+    mapped.push(endpoint);
+  }
+
+  if (mapped.length === 0) {
+    const why = operations.length === 0 ? 'the document has no operations the harness can send' : 'every operation is excluded or skipped';
+    throw new HardenError('MANIFEST_INVALID', `Nothing to test in ${doc.file}: ${why}; nothing was sent.`, {
+      problems: [{ message: why, location: { file: overlay?.file ?? doc.file }, hint: 'check the overlay\'s exclude list and the warnings' }],
+    });
+  }
+  for (const [scope, info] of Object.entries(o?.auth?.scopes ?? {})) {
+    if (!auth.catalogue.has(scope)) auth.catalogue.set(scope, info.description);
+  }
+  if (auth.catalogue.size === 0) {
+    warn({ construct: 'securitySchemes', message: `the document names no scope; the catalogue holds the placeholder "${PLACEHOLDER_SCOPE}", which stands for any valid token. Name real scopes under auth.scopes in the overlay.` });
+    auth.catalogue.set(PLACEHOLDER_SCOPE, 'any valid token (the document names no scope)');
+  }
+  const catalogue = [...auth.catalogue.keys()];
+  const scopes = Object.fromEntries(
+    [...auth.catalogue].map(([scope, description]) => {
+      const extra = o?.auth?.scopes?.[scope];
+      return [scope, defined({ owner: extra?.owner, description: extra?.description ?? description })];
+    }),
+  );
+  let tokens = o?.auth?.tokens;
+  if (tokens === undefined) {
+    warn({ construct: 'overlay', message: 'no overlay sets auth.tokens; the manifest reads one static token per scope from HARDEN_TOKEN_* variables and a revoked one from HARDEN_REVOKED_TOKEN. Describe the token provider under auth.tokens in an overlay.' });
+    tokens = placeholderTokens(catalogue);
+  }
+
+  const endpoints = mapped.map((e) =>
+    defined({
+      id: e.id,
+      method: e.method,
+      path: e.path,
+      public: e.access.kind === 'public' ? true : undefined,
+      scopes: e.access.kind === 'scopes' ? e.access.scopes : e.access.kind === 'any-token' ? catalogue : undefined,
+      params: Object.keys(e.params).length > 0 ? e.params : undefined,
+      body: e.body,
+      contentType: e.contentType,
+      responses: Object.keys(e.responses).length > 0 ? e.responses : undefined,
+    }),
+  );
+  const errorSchema = o?.errors?.schema ?? (contract.rfc9457 ? 'rfc9457' : (contract.schema ?? {}));
+  return defined({
+    harden: 1,
+    service: o?.service ?? serviceName(asObject(root.info).title),
+    baseUrl: o?.baseUrl ?? serverUrl(root, warn),
+    exposure: o?.exposure ?? 'loopback',
+    auth: defined({ scheme: 'bearer', realm: o?.auth?.realm, allowQueryToken: o?.auth?.allowQueryToken, tokens, scopes }),
+    errors: defined({
+      contentType: o?.errors?.contentType ?? contract.contentType,
+      schema: errorSchema === 'rfc9457' ? errorSchema : collector.convert(errorSchema),
+      statusMember: o?.errors?.statusMember,
+      volatile: o?.errors?.volatile,
+      statuses: o?.errors?.statuses,
+    }),
+    limits: o?.limits,
+    endpoints,
+    schemas: collector.schemas(),
+  });
+}

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { bundle, type ParserOptions } from '@readme/openapi-parser';
+import { HardenError } from '../errors.ts';
+import { fromSwagger2 } from './fromSwagger2.ts';
+import { asObject, asString, type JsonObject } from './json.ts';
+
+/** Which rules the document's schemas follow: 3.0 and 2.0 keep draft-4 habits (`nullable`, boolean exclusive bounds). */
+export type Dialect = '2.0' | '3.0' | '3.1';
+
+/** A bundled document in OpenAPI 3 shape (2.0 is converted), with only internal `$ref`s left. */
+export interface OpenApiDocument {
+  file: string;
+  dialect: Dialect;
+  /** The OpenAPI 3 shaped root that `$ref`s resolve against. */
+  root: JsonObject;
+  /** Where component schemas live, as a pointer prefix: `#/components/schemas/` or, for 2.0, `#/definitions/`. */
+  schemaPrefix: string;
+  /** The bytes as read, for evidence (the manifest's sha256). */
+  bytes: Buffer;
+}
+
+function unreadable(file: string, what: string, hint: string, cause?: unknown): HardenError {
+  return new HardenError('MANIFEST_INVALID', `Cannot import the OpenAPI document ${file}: ${what}; nothing was sent.`, {
+    problems: [{ message: what, location: { file }, hint }],
+    cause,
+  });
+}
+
+function dialectOf(root: JsonObject, file: string): Dialect {
+  const swagger = asString(root.swagger) ?? (typeof root.swagger === 'number' ? String(root.swagger) : undefined);
+  if (swagger?.startsWith('2.')) return '2.0';
+  const openapi = asString(root.openapi);
+  if (openapi?.startsWith('3.0')) return '3.0';
+  if (openapi?.startsWith('3.')) return '3.1';
+  throw unreadable(file, `it declares neither "openapi: 3.x" nor "swagger: 2.0" (found ${JSON.stringify(root.openapi ?? root.swagger ?? null)})`, 'is it the right file?');
+}
+
+/**
+ * Reads and bundles an OpenAPI 3.0/3.1 or Swagger 2.0 document: relative-file `$ref`s are pulled in,
+ * every `$ref` left is internal, and circular references stay references (nothing is expanded).
+ */
+export async function readDocument(file: string): Promise<OpenApiDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw unreadable(file, code === 'ENOENT' ? 'no such file' : (cause as Error).message, 'check the path', cause);
+  }
+  let bundled: unknown;
+  try {
+    // Only the filesystem: a document must not make the harness fetch URLs before anything is sent.
+    const noHttp = { canRead: () => false } as unknown as NonNullable<NonNullable<ParserOptions['resolve']>['http']>;
+    bundled = await bundle(file, { resolve: { file: true, external: true, http: noHttp } });
+  } catch (cause) {
+    const message = ((cause as Error).message ?? String(cause)).split('\n')[0]!;
+    throw unreadable(file, message, 'fix the YAML/JSON or the $ref it names', cause);
+  }
+  const root = asObject(bundled);
+  const dialect = dialectOf(root, file);
+  if (dialect === '2.0') return { file, dialect, root: fromSwagger2(root), schemaPrefix: '#/definitions/', bytes };
+  return { file, dialect, root, schemaPrefix: '#/components/schemas/', bytes };
+}

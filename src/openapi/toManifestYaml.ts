@@ -1,0 +1,90 @@
+import { basename } from 'node:path';
+import { Document, isPair, isScalar, visit } from 'yaml';
+import { RFC9457_SCHEMA } from '../manifest/rfc9457.ts';
+import type { Endpoint, ErrorStatuses, Manifest, TokenProviderConfig } from '../manifest/types.ts';
+import { jsonEqual } from './json.ts';
+
+type Raw = Record<string, unknown>;
+
+/** Longest leaf collection (in characters) written on one line. */
+const MAX_FLOW = 80;
+
+const defined = (entries: Raw): Raw => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+
+/** A single status stays a number, as people write it; lists stay lists. */
+const statusValue = (list: number[]) => (list.length === 1 ? list[0] : list);
+
+function statuses(s: ErrorStatuses): Raw {
+  // Written in full, even where equal to the loader's defaults: the reviewer sees every expectation.
+  return {
+    unauthenticated: statusValue(s.unauthenticated),
+    malformedCredentials: statusValue(s.malformedCredentials),
+    forbidden: statusValue(s.forbidden),
+    invalid: statusValue(s.invalid),
+    malformedJson: statusValue(s.malformedJson),
+    unsupportedMediaType: statusValue(s.unsupportedMediaType),
+    tooLarge: statusValue(s.tooLarge),
+  };
+}
+
+function tokens(t: TokenProviderConfig): Raw {
+  if (t.provider === 'static') return defined({ provider: 'static', tokens: t.tokens, revoked: t.revoked });
+  const { method, path, body, tokenPointer, idPointer } = t.issue;
+  return defined({ provider: 'http', clientAuth: t.clientAuth, issue: defined({ method, path, body, tokenPointer, idPointer }), revoke: t.revoke });
+}
+
+function endpoint(e: Endpoint): Raw {
+  return defined({
+    id: e.id,
+    method: e.method,
+    path: e.path,
+    public: e.public ? true : undefined,
+    scopes: e.public ? undefined : e.scopes,
+    params: Object.keys(e.params).length > 0 ? e.params : undefined,
+    body: e.body,
+    contentType: e.body !== undefined || e.contentType !== 'application/json' ? e.contentType : undefined,
+    responses: Object.keys(e.responses).length > 0 ? e.responses : undefined,
+  });
+}
+
+/**
+ * A Manifest as a reviewable manifest file: stable key order (the order of the README's example),
+ * every expectation spelled out, no YAML anchors. `loadManifest` accepts it and normalises it to
+ * the same Manifest (apart from `source`, `sha256` and endpoint `line`, which describe the file).
+ */
+export function toManifestYaml(manifest: Manifest): string {
+  const rfc9457 = jsonEqual(manifest.errors.schema, RFC9457_SCHEMA);
+  const raw = defined({
+    harden: 1,
+    service: manifest.service,
+    baseUrl: manifest.baseUrl,
+    exposure: manifest.exposure,
+    auth: defined({
+      scheme: manifest.auth.scheme,
+      realm: manifest.auth.realm,
+      allowQueryToken: manifest.auth.allowQueryToken,
+      tokens: tokens(manifest.auth.tokens),
+      scopes: manifest.auth.scopes,
+    }),
+    errors: defined({
+      contentType: manifest.errors.contentType,
+      schema: rfc9457 ? 'rfc9457' : manifest.errors.schema,
+      // rfc9457 implies `status`; anything else is said explicitly (null included).
+      statusMember: rfc9457 && manifest.errors.statusMember === 'status' ? undefined : manifest.errors.statusMember,
+      volatile: manifest.errors.volatile,
+      statuses: statuses(manifest.errors.statuses),
+    }),
+    limits: manifest.limits.maxBodyBytes === undefined ? undefined : { maxBodyBytes: manifest.limits.maxBodyBytes },
+    endpoints: manifest.endpoints.map(endpoint),
+    schemas: Object.keys(manifest.schemas).length > 0 ? manifest.schemas : undefined,
+  });
+  const doc = new Document(raw, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Collection(_, node) {
+      // Short leaves on one line (`id: { env: X }`, `required: [a, b]`), the way the hand-written manifests read.
+      if (node.items.every((item) => (isPair(item) ? isScalar(item.value) : isScalar(item))) && JSON.stringify(node.toJSON()).length <= MAX_FLOW) node.flow = true;
+    },
+  });
+  doc.commentBefore = ` Endpoint manifest${manifest.source ? ` imported from ${basename(manifest.source)}` : ''}; review it, then run it with \`harden run\`.`;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
