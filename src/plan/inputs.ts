@@ -13,6 +13,22 @@ export function schemaRoot(manifest: Manifest): unknown {
   return { schemas: manifest.schemas };
 }
 
+// Building an arbitrary is far dearer than drawing from it (fast-check precomputes character tables),
+// and every case of an endpoint draws from the same schemas: build each once per manifest.
+const validCache = new WeakMap<object, WeakMap<object, fc.Arbitrary<unknown>>>();
+const invalidCache = new WeakMap<object, WeakMap<object, Violation[]>>();
+
+function cached<T>(cache: WeakMap<object, WeakMap<object, T>>, manifest: Manifest, schema: JsonSchema, build: () => T): T {
+  if (typeof schema !== 'object') return build();
+  let perManifest = cache.get(manifest.schemas);
+  if (!perManifest) cache.set(manifest.schemas, (perManifest = new WeakMap()));
+  let value = perManifest.get(schema);
+  if (value === undefined) perManifest.set(schema, (value = build()));
+  return value;
+}
+
+const valid = (schema: JsonSchema, manifest: Manifest) => cached(validCache, manifest, schema, () => validArbitrary(schema, { root: schemaRoot(manifest) }));
+
 /** One value from an arbitrary, fixed by the seed: the planner's only source of variety. */
 export function draw<T>(arbitrary: fc.Arbitrary<T>, seed: number): T {
   return fc.sample(arbitrary, { seed, numRuns: 1 })[0] as T;
@@ -25,7 +41,7 @@ const usableSegment = (value: unknown) => {
 };
 
 function paramArbitrary(schema: JsonSchema, manifest: Manifest): fc.Arbitrary<string> {
-  return validArbitrary(schema, { root: schemaRoot(manifest) }).filter(usableSegment).map(String);
+  return valid(schema, manifest).filter(usableSegment).map(String);
 }
 
 /** Valid, generated inputs for an endpoint. */
@@ -33,7 +49,7 @@ export function generatedInputs(endpoint: Endpoint, manifest: Manifest, seed: nu
   const params = Object.fromEntries(
     Object.entries(endpoint.params).map(([name, schema], i) => [name, draw(paramArbitrary(schema, manifest), seed + i)]),
   );
-  const body = endpoint.body === undefined ? undefined : draw(validArbitrary(endpoint.body, { root: schemaRoot(manifest) }), seed ^ 0x5bd1e995);
+  const body = endpoint.body === undefined ? undefined : draw(valid(endpoint.body, manifest), seed ^ 0x5bd1e995);
   return { params, body };
 }
 
@@ -64,7 +80,8 @@ export function fillPath(template: string, params: Record<string, string>): stri
 /** A body that breaks exactly one constraint of the endpoint's body schema, chosen by the seed. */
 export function invalidBody(endpoint: Endpoint, manifest: Manifest, seed: number): { value: unknown; violation: Violation } | undefined {
   if (endpoint.body === undefined) return undefined;
-  const violations = invalidArbitraries(endpoint.body, { root: schemaRoot(manifest) });
+  const body = endpoint.body;
+  const violations = cached(invalidCache, manifest, body, () => invalidArbitraries(body, { root: schemaRoot(manifest) }));
   if (violations.length === 0) return undefined;
   const violation = violations[seed % violations.length]!;
   return { value: draw(violation.arbitrary, seed), violation };
