@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
+import { canonicalJson } from './json.ts';
 import { deepNormalize } from './normalize.ts';
 import type { JsonSchema } from './types.ts';
 
@@ -18,18 +19,25 @@ addFormats(ajv);
 export type Validator = ValidateFunction;
 
 const rootKeys = new WeakMap<object, string>();
-const compiled = new WeakMap<object, WeakMap<object, Validator | null>>();
+/** Callers often rebuild an equal root per call ({ schemas }); content keys avoid re-registering it. */
+const rootKeysByContent = new Map<string, string>();
+const compiled = new Map<string, WeakMap<object, Validator | null>>();
 let nextRoot = 0;
 
-function registerRoot(root: object): string | undefined {
+function registerRoot(root: object): string {
   let key = rootKeys.get(root);
   if (key) return key;
-  key = `urn:api-harden:arbitraries:root:${nextRoot++}`;
-  try {
-    // meta-validation off: roots may be whole OpenAPI documents, not schemas
-    ajv.addSchema(deepNormalize(root) as object, key, undefined, false);
-  } catch {
-    return undefined;
+  const content = canonicalJson(root);
+  key = rootKeysByContent.get(content);
+  if (!key) {
+    key = `urn:api-harden:arbitraries:root:${nextRoot++}`;
+    try {
+      // meta-validation off: roots may be whole documents (OpenAPI, manifests), not schemas
+      ajv.addSchema(deepNormalize(root) as object, key, undefined, false);
+    } catch {
+      // refs into this root will fail to compile; validatorFor then reports "no validator"
+    }
+    rootKeysByContent.set(content, key);
   }
   rootKeys.set(root, key);
   return key;
@@ -40,22 +48,21 @@ function registerRoot(root: object): string | undefined {
  * cannot compile it (then callers skip filtering rather than crash).
  */
 export function validatorFor(node: JsonSchema, root: unknown): Validator | undefined {
-  const rootObj = root !== null && typeof root === 'object' ? root : undefined;
-  if (typeof node === 'boolean') return compileCopy(node, rootObj, node);
-  const perRoot = compiled.get(rootObj ?? node) ?? new WeakMap<object, Validator | null>();
-  compiled.set(rootObj ?? node, perRoot);
+  const key = root !== null && typeof root === 'object' ? registerRoot(root) : '';
+  if (typeof node === 'boolean') return compileCopy(node, key);
+  let perRoot = compiled.get(key);
+  if (!perRoot) compiled.set(key, (perRoot = new WeakMap()));
   const hit = perRoot.get(node);
   if (hit !== undefined) return hit ?? undefined;
-  const fn = compileCopy(node, rootObj, node);
+  const fn = compileCopy(node, key);
   perRoot.set(node, fn ?? null);
   return fn;
 }
 
-function compileCopy(node: JsonSchema, root: object | undefined, original: JsonSchema): Validator | undefined {
-  const key = root ? registerRoot(root) : undefined;
-  const copy = deepNormalize(original, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref));
+function compileCopy(node: JsonSchema, key: string): Validator | undefined {
   try {
-    return ajv.compile(typeof node === 'boolean' ? node : (copy as object));
+    if (typeof node === 'boolean') return ajv.compile(node);
+    return ajv.compile(deepNormalize(node, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref)) as object);
   } catch {
     return undefined;
   }

@@ -11,6 +11,8 @@ export interface BoundedFilterOptions {
   tries?: number;
   /** Values sampled (with a fixed seed) to build the fallback pool (default 300). */
   poolRuns?: number;
+  /** Accepted values kept in the pool (default 50). */
+  poolSize?: number;
   /** Build the pool now; `isSatisfiable()` then answers without generating. */
   eager?: boolean;
 }
@@ -25,6 +27,7 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
   private pool: T[] | undefined;
   private readonly tries: number;
   private readonly poolRuns: number;
+  private readonly poolSize: number;
 
   constructor(
     private readonly arb: fc.Arbitrary<T>,
@@ -35,6 +38,7 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
     super();
     this.tries = options.tries ?? 60;
     this.poolRuns = options.poolRuns ?? 300;
+    this.poolSize = options.poolSize ?? 50;
     if (options.eager) this.getPool();
   }
 
@@ -44,7 +48,14 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
 
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
     for (let i = 0; i < this.tries; i++) {
-      const v = this.arb.generate(mrng, biasFactor);
+      let v: fc.Value<T>;
+      try {
+        v = this.arb.generate(mrng, biasFactor);
+      } catch (e) {
+        // a nested generator that gave up counts as one miss
+        if (e instanceof SchemaGenerationError) continue;
+        throw e;
+      }
       if (this.pred(v.value)) return v;
     }
     const pool = this.getPool();
@@ -66,7 +77,7 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
     if (!this.pool) {
       const pool: T[] = [];
       // one seed per draw: a nested generator giving up on one draw must not void the others
-      for (let i = 0; i < this.poolRuns && pool.length < 50; i++) {
+      for (let i = 0; i < this.poolRuns && pool.length < this.poolSize; i++) {
         try {
           const [v] = fc.sample(this.arb, { seed: POOL_SEED + i, numRuns: 1 });
           if (v !== undefined && this.pred(v)) pool.push(v);

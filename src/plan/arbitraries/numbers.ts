@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Schema } from './types.ts';
 
 /**
- * Numbers honouring minimum/maximum/exclusive*/multipleOf. Multiples are built as
+ * Numbers honouring minimum, maximum, exclusive bounds and multipleOf. Multiples are built as
  * k × step and then checked the way ajv checks them (`v / m` must be an integer
  * in floating point), because 0.3 / 0.1 !== 3 in IEEE doubles. The exact bounds
  * (and thus "just beyond the bound" for violation schemas) are always in the mix.

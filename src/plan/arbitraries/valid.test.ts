@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAjv, loadCorpus } from './test-support.ts';
+import { validArbitrary } from './valid.ts';
+
+const SEED = 20240611;
+const corpus = loadCorpus();
+const ajv = createAjv();
+
+/** JSON round trip must be the identity: no undefined, NaN, Infinity, -0 or exotic prototypes. */
+function jsonSafe(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every((x) => x !== undefined && jsonSafe(x));
+  if (v !== null && typeof v === 'object') return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(jsonSafe);
+  return v === null || typeof v === 'string' || typeof v === 'boolean';
+}
+
+describe('validArbitrary: every generated value is accepted by ajv', () => {
+  it('has a corpus of at least 30 schemas', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const { name, schema } of corpus) {
+    it(name, () => {
+      const validate = ajv.compile(schema);
+      fc.assert(
+        fc.property(validArbitrary(schema), (v) => {
+          if (!jsonSafe(v)) throw new Error(`not JSON-safe: ${String(v)}`);
+          if (!validate(v)) throw new Error(`${JSON.stringify(v)} rejected: ${ajv.errorsText(validate.errors)}`);
+        }),
+        { seed: SEED, numRuns: 100 },
+      );
+    });
+  }
+});

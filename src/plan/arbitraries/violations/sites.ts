@@ -1,0 +1,69 @@
+import { declaredKeys, isAdditionalKey, itemSchema, propertySchema } from '../children.ts';
+import type { Ctx } from '../context.ts';
+import { expand } from '../expand.ts';
+import { generationTypes } from '../json-types.ts';
+import { isPlainObject } from '../json.ts';
+import { appendPointer } from '../pointer.ts';
+import type { JsonSchema, Schema } from '../types.ts';
+
+/** How to reach a location from the root: which container alternative, which key/index. */
+export type Step =
+  | { kind: 'prop'; key: string; container: Schema; depth: number }
+  | { kind: 'index'; index: number; container: Schema; depth: number };
+
+/** A location in the instance plus one plain alternative of the schema that governs it. */
+export interface Site {
+  pointer: string;
+  steps: readonly Step[];
+  node: Schema;
+  depth: number;
+}
+
+/** How often one schema node may repeat along a path: recursion is exercised, not unrolled. */
+const MAX_REPEAT = 2;
+const MAX_NESTING = 12;
+const MAX_ALTS_PER_SITE = 8;
+
+/** Name used for the undeclared property when `additionalProperties` is a schema. */
+export function extraPropertyName(s: Schema): string {
+  let name = 'extraProperty';
+  for (let i = 1; !isAdditionalKey(s, name); i++) name = `extraProperty${i}`;
+  return name;
+}
+
+/**
+ * Every location worth breaking: the root, each declared property, the
+ * `additionalProperties` slot, each `prefixItems` index and the first `items`
+ * index, recursively (ref cycles at most MAX_REPEAT times per path).
+ */
+export function collectSites(schema: JsonSchema, ctx: Ctx): Site[] {
+  const sites: Site[] = [];
+  const walk = (node: JsonSchema, pointer: string, steps: readonly Step[], depth: number, path: readonly JsonSchema[]): void => {
+    if (typeof node === 'boolean' || depth > MAX_NESTING) return;
+    if (path.filter((n) => n === node).length >= MAX_REPEAT) return;
+    const onPath = [...path, node];
+    for (const alt of expand(node, ctx).alts.slice(0, MAX_ALTS_PER_SITE)) {
+      sites.push({ pointer, steps, node: alt, depth });
+      const types = generationTypes(alt);
+      if (types.includes('object')) {
+        const into = (key: string, child: JsonSchema) =>
+          walk(child, appendPointer(pointer, key), [...steps, { kind: 'prop', key, container: alt, depth }], depth + 1, onPath);
+        for (const key of declaredKeys(alt)) into(key, propertySchema(alt, key));
+        const ap = alt['additionalProperties'];
+        if (isPlainObject(ap)) {
+          const key = extraPropertyName(alt);
+          into(key, propertySchema(alt, key));
+        }
+      }
+      if (types.includes('array')) {
+        const prefix = Array.isArray(alt['prefixItems']) ? alt['prefixItems'].length : 0;
+        const last = isPlainObject(alt['items']) ? prefix : prefix - 1;
+        for (let i = 0; i <= last; i++) {
+          walk(itemSchema(alt, i), appendPointer(pointer, i), [...steps, { kind: 'index', index: i, container: alt, depth }], depth + 1, onPath);
+        }
+      }
+    }
+  };
+  walk(schema, '', [], 0, []);
+  return sites;
+}
