@@ -25,21 +25,28 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
-  program
-    .command('run')
-    .description('run the request suites against the API a manifest describes')
-    .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
-    .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
+  const runOptions = (command: Command) =>
+    command
+      .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
+      .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
+      .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
+      .option('--junit <path>', 'JUnit XML report path', 'reports/junit.xml')
+      .option('--allow-host <host>', 'permit a non-loopback target host (repeatable)', collect)
+      .option('--timeout <ms>', 'per-request deadline in milliseconds (default 10000)')
+      .option('--concurrency <n>', 'requests in flight at once (default 8)')
+      .option('--runs <n>', 'generated requests per property case (default 50)')
+      .action(async (manifest: string, flags) => {
+        exitCode = await runCommand(manifest, flags, io);
+      });
+
+  runOptions(program.command('run').description('run the request suites against the API a manifest describes'))
     .option('--seed <n>', 'run seed; the same seed gives the same cases (default: random, printed)')
-    .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
-    .option('--junit <path>', 'JUnit XML report path', 'reports/junit.xml')
-    .option('--case <id>', 'run only this case id (repeatable); with --seed, replays it', collect)
-    .option('--allow-host <host>', 'permit a non-loopback target host (repeatable)', collect)
-    .option('--timeout <ms>', 'per-request deadline in milliseconds (default 10000)')
-    .option('--concurrency <n>', 'requests in flight at once (default 8)')
-    .action(async (manifest: string, flags) => {
-      exitCode = await runCommand(manifest, flags, io);
-    });
+    .option('--case <id>', 'run only this case id (repeatable)', collect);
+
+  runOptions(program.command('replay').description('re-run one case exactly, from the replay line of a failure'))
+    .requiredOption('--seed <n>', 'the run seed of the failure')
+    .requiredOption('--case <id>', 'the case id', collect)
+    .option('--path <path>', 'fast-check counterexample path: send the shrunk failing input directly');
 
   program
     .command('validate')

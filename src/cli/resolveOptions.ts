@@ -3,6 +3,7 @@ import { HardenError } from '../errors.ts';
 import { SUITES, type SuiteId } from '../plan/case.ts';
 import type { TransportLimits } from '../transport/limits.ts';
 import { DEFAULT_LIMITS } from '../transport/limits.ts';
+import { DEFAULT_RUNS } from '../plan/plannerOptions.ts';
 
 /** Flags as commander hands them over: strings, unchecked. */
 export interface RawRunFlags {
@@ -14,6 +15,8 @@ export interface RawRunFlags {
   allowHost?: string[];
   timeout?: string;
   concurrency?: string;
+  runs?: string;
+  path?: string;
 }
 
 /** Every run option, complete and checked. */
@@ -26,6 +29,10 @@ export interface RunSettings {
   caseIds: string[];
   allowHosts: string[];
   limits: TransportLimits;
+  /** Generated requests per property case. */
+  runs: number;
+  /** fast-check counterexample path: replays one property case's shrunk failure directly. */
+  replayPath?: string;
 }
 
 function integer(flag: string, value: string | undefined, min: number, max: number, fallback: number): number {
@@ -34,6 +41,13 @@ function integer(flag: string, value: string | undefined, min: number, max: numb
     throw new HardenError('OPTION_INVALID', `${flag} must be an integer from ${min} to ${max}, got "${value}".`);
   }
   return Number(value);
+}
+
+function replayPath(flags: RawRunFlags): string | undefined {
+  if (flags.path === undefined) return undefined;
+  if (!/^\d+(:\d+)*$/.test(flags.path)) throw new HardenError('OPTION_INVALID', `--path must look like "3:0:1" (from a failure's replay line), got "${flags.path}".`);
+  if ((flags.case ?? []).length !== 1) throw new HardenError('OPTION_INVALID', '--path replays one property case: give exactly one --case with it.');
+  return flags.path;
 }
 
 /** Turns raw flags and the environment into settings once; a bad value stops the run before any request. */
@@ -51,6 +65,8 @@ export function resolveOptions(manifestFile: string, flags: RawRunFlags, env: No
     junitPath: flags.junit ?? 'reports/junit.xml',
     caseIds: (flags.case ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean),
     allowHosts: flags.allowHost ?? [],
+    runs: integer('--runs', flags.runs ?? env.HARDEN_RUNS, 1, 100_000, DEFAULT_RUNS),
+    replayPath: replayPath(flags),
     limits: {
       timeoutMs: integer('--timeout', flags.timeout, 100, 600_000, DEFAULT_LIMITS.timeoutMs),
       concurrency: integer('--concurrency', flags.concurrency, 1, 256, DEFAULT_LIMITS.concurrency),

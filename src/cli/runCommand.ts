@@ -13,7 +13,7 @@ import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
 export async function runCommand(manifestFile: string, flags: RawRunFlags, io: { env: NodeJS.ProcessEnv; out: (line: string) => void; onRedactor?: (redactor: Redactor) => void }): Promise<number> {
   const settings = resolveOptions(manifestFile, flags, io.env);
   const manifest = await loadManifest(settings.manifestFile);
-  let plan = buildPlan(manifest, { seed: settings.seed, suites: settings.suites });
+  let plan = buildPlan(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs });
   if (settings.caseIds.length > 0) {
     const missing = settings.caseIds.filter((id) => !plan.cases.some((c) => c.id === id));
     if (missing.length > 0) throw new HardenError('OPTION_INVALID', `--case: no case ${missing.map((m) => `"${m}"`).join(', ')} in this plan; ids look like "getOrder/revoked-token/revoked-bearer".`);
@@ -27,6 +27,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: {
     plan,
     baseUrl: settings.baseUrl ?? manifest.baseUrl,
     allowHosts: settings.allowHosts,
+    replayPath: settings.replayPath,
     limits: settings.limits,
     env: io.env,
     onRedactor: (r) => {

@@ -4,10 +4,13 @@ import { planMalformed } from './malformed.ts';
 import { planPositive } from './positive.ts';
 import { planRevokedToken } from './revoked-token.ts';
 import { planUnauthorized } from './unauthorized.ts';
+import { DEFAULT_RUNS } from './plannerOptions.ts';
 
 export interface PlanOptions {
   seed: number;
   suites?: readonly SuiteId[];
+  /** Generated requests per property case (default DEFAULT_RUNS). */
+  runs?: number;
 }
 
 const planners = {
@@ -22,7 +25,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
   const cases: Case[] = [];
   for (const suite of suites) {
-    for (const endpoint of manifest.endpoints) cases.push(...planners[suite](manifest, endpoint, options.seed));
+    for (const endpoint of manifest.endpoints) cases.push(...planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS }));
   }
   const scopeSets = new Map<string, string[]>();
   for (const c of cases) {

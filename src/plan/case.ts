@@ -41,6 +41,13 @@ export interface Expectation {
   responses?: Endpoint['responses'];
 }
 
+/** A case that is a property: many generated requests, shrunk to the smallest failing one. */
+export interface FuzzSpec {
+  /** valid-inputs: documented schemas, must be served; schema-violations: one broken constraint each, must be refused. */
+  generator: 'valid-inputs' | 'schema-violations';
+  runs: number;
+}
+
 /** One planned request with everything needed to send, judge and replay it. */
 export interface Case {
   /** Stable across runs: `endpointId/suite/variant`. */
@@ -60,6 +67,8 @@ export interface Case {
   repeat: boolean;
   /** What a generated input violates or was drawn from, e.g. "/quantity: minimum". */
   generated?: string;
+  /** Present when the case is a property; `request` then shows its first generated request. */
+  fuzz?: FuzzSpec;
 }
 
 export interface Plan {

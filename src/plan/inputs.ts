@@ -44,13 +44,16 @@ function paramArbitrary(schema: JsonSchema, manifest: Manifest): fc.Arbitrary<st
   return valid(schema, manifest).filter(usableSegment).map(String);
 }
 
+/** All valid inputs of an endpoint as one arbitrary: path parameters and body together, so they shrink together. */
+export function validInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
+  const params = fc.record(Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, paramArbitrary(schema, manifest)])));
+  const body = endpoint.body === undefined ? fc.constant(undefined) : valid(endpoint.body, manifest);
+  return fc.tuple(params, body).map(([p, b]) => (b === undefined ? { params: p } : { params: p, body: b }));
+}
+
 /** Valid, generated inputs for an endpoint. */
 export function generatedInputs(endpoint: Endpoint, manifest: Manifest, seed: number): Inputs {
-  const params = Object.fromEntries(
-    Object.entries(endpoint.params).map(([name, schema], i) => [name, draw(paramArbitrary(schema, manifest), seed + i)]),
-  );
-  const body = endpoint.body === undefined ? undefined : draw(valid(endpoint.body, manifest), seed ^ 0x5bd1e995);
-  return { params, body };
+  return draw(validInputsArbitrary(endpoint, manifest), seed);
 }
 
 function firstExample(schema: JsonSchema): unknown {
@@ -77,11 +80,16 @@ export function fillPath(template: string, params: Record<string, string>): stri
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 
+/** Every way to break exactly one constraint of the endpoint's body schema. */
+export function bodyViolations(endpoint: Endpoint, manifest: Manifest): Violation[] {
+  const body = endpoint.body;
+  if (body === undefined) return [];
+  return cached(invalidCache, manifest, body, () => invalidArbitraries(body, { root: schemaRoot(manifest) }));
+}
+
 /** A body that breaks exactly one constraint of the endpoint's body schema, chosen by the seed. */
 export function invalidBody(endpoint: Endpoint, manifest: Manifest, seed: number): { value: unknown; violation: Violation } | undefined {
-  if (endpoint.body === undefined) return undefined;
-  const body = endpoint.body;
-  const violations = cached(invalidCache, manifest, body, () => invalidArbitraries(body, { root: schemaRoot(manifest) }));
+  const violations = bodyViolations(endpoint, manifest);
   if (violations.length === 0) return undefined;
   const violation = violations[seed % violations.length]!;
   return { value: draw(violation.arbitrary, seed), violation };

@@ -1,5 +1,5 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
-import type { Case, Credential, Expectation, SuiteId } from './case.ts';
+import type { Case, Credential, Expectation, FuzzSpec, PlannedRequest, SuiteId } from './case.ts';
 import { deriveSeed } from './deriveSeed.ts';
 import { fillPath, type Inputs } from './inputs.ts';
 
@@ -18,9 +18,24 @@ export interface CaseParts {
   rawBody?: { text: string; contentType?: string };
   query?: Record<string, string>;
   generated?: string;
+  fuzz?: FuzzSpec;
 }
 
-/** Assembles a Case: the one place that turns inputs into a request. */
+/** The one place that turns inputs into a request. */
+export function buildRequest(manifest: Manifest, endpoint: Endpoint, parts: Pick<CaseParts, 'inputs' | 'rawBody' | 'query'>): PlannedRequest {
+  const body =
+    parts.rawBody ??
+    (parts.inputs.body === undefined ? undefined : { text: JSON.stringify(parts.inputs.body), contentType: endpoint.contentType });
+  return {
+    method: endpoint.method,
+    path: fillPath(endpoint.path, parts.inputs.params),
+    query: parts.query,
+    headers: { accept: `application/json, ${manifest.errors.contentType}` },
+    body,
+  };
+}
+
+/** Assembles a Case from its identity, inputs, credential and expectation. */
 export function makeCase(
   manifest: Manifest,
   endpoint: Endpoint,
@@ -30,9 +45,6 @@ export function makeCase(
   parts: CaseParts,
 ): Case {
   const route = `${endpoint.method} ${endpoint.path}`;
-  const body =
-    parts.rawBody ??
-    (parts.inputs.body === undefined ? undefined : { text: JSON.stringify(parts.inputs.body), contentType: endpoint.contentType });
   return {
     id: identity.id,
     seed: identity.seed,
@@ -41,17 +53,12 @@ export function makeCase(
     route,
     variant,
     title: `${route} › ${suite} › ${variant}`,
-    request: {
-      method: endpoint.method,
-      path: fillPath(endpoint.path, parts.inputs.params),
-      query: parts.query,
-      headers: { accept: `application/json, ${manifest.errors.contentType}` },
-      body,
-    },
+    request: buildRequest(manifest, endpoint, parts),
     credential: parts.credential,
     expect: parts.expect,
     repeat: parts.expect.outcome === 'reject',
     generated: parts.generated,
+    fuzz: parts.fuzz,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, ChallengeExpectation, Expectation } from './case.ts';
-import { exampleInputs, invalidBody, type Inputs } from './inputs.ts';
+import { bodyViolations, exampleInputs, invalidBody, type Inputs } from './inputs.ts';
 import { bearer, caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
 
 const ANY_CODE: ChallengeExpectation = { scheme: 'Bearer', errors: [null, 'invalid_request', 'invalid_token'] };
@@ -19,7 +20,7 @@ function truncated(json: string): string {
  * broken JSON, the wrong content type, a body breaking one schema constraint, an oversized body,
  * and a malformed Authorization header. Never a 2xx, never a 5xx.
  */
-export function planMalformed(manifest: Manifest, endpoint: Endpoint, runSeed: number): Case[] {
+export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
   const statuses = manifest.errors.statuses;
   const credential = endpoint.public ? undefined : bearer([endpoint.scopes[0]!]);
@@ -38,13 +39,15 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, runSeed: n
       rawBody: { text: JSON.stringify(inputs.body), contentType: 'text/plain' },
       expect: refused(statuses.unsupportedMediaType, `the body is sent as text/plain, not ${endpoint.contentType}`),
     }));
-    if (invalidBody(endpoint, manifest, 0)) {
-      add('schema violation', (seed, inputs) => {
-        const broken = invalidBody(endpoint, manifest, seed)!;
+    const violations = bodyViolations(endpoint, manifest);
+    if (violations.length > 0) {
+      add('schema violations', (seed, inputs) => {
+        const first = invalidBody(endpoint, manifest, seed)!;
         return {
-          inputs: { ...inputs, body: broken.value },
-          generated: broken.violation.label,
-          expect: refused(statuses.invalid, `the body breaks ${broken.violation.label}`),
+          inputs: { ...inputs, body: first.value },
+          generated: `${runs} bodies, each breaking one of: ${violations.map((v) => v.label).join(', ')}`,
+          expect: refused(statuses.invalid, 'the body breaks one constraint of its schema'),
+          fuzz: { generator: 'schema-violations', runs },
         };
       });
     }

@@ -1,4 +1,5 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation } from './case.ts';
 import { exampleInputs, generatedInputs } from './inputs.ts';
 import { bearer, caseIdentity, makeCase } from './makeCase.ts';
@@ -29,7 +30,7 @@ function acceptance(endpoint: Endpoint, manifest: Manifest, examplesOnly: boolea
 }
 
 /** The positive suite: a token holding exactly one granting scope (least privilege) and valid inputs. */
-export function planPositive(manifest: Manifest, endpoint: Endpoint, runSeed: number): Case[] {
+export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const credential = endpoint.public ? undefined : bearer([endpoint.scopes[0]!]);
   const exampleId = caseIdentity(runSeed, endpoint, 'positive', 'documented example');
   const example = exampleInputs(endpoint, manifest, exampleId.seed);
@@ -47,7 +48,8 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, runSeed: nu
         inputs: generatedInputs(endpoint, manifest, fuzzId.seed),
         credential,
         expect: acceptance(endpoint, manifest, false),
-        generated: 'valid inputs drawn from the documented schemas',
+        generated: `${runs} valid inputs drawn from the documented schemas`,
+        fuzz: { generator: 'valid-inputs', runs },
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, ChallengeExpectation, Credential, Expectation } from './case.ts';
 import { exampleInputs, generatedInputs, invalidBody, type Inputs } from './inputs.ts';
 import { bearer, caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
@@ -18,7 +19,7 @@ function refused(manifest: Manifest, reason: string, challenge: ChallengeExpecta
  * Anonymous requests for unknown resources or with broken bodies must still get 401: authentication
  * comes before existence and validation, so an anonymous caller learns nothing.
  */
-export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, runSeed: number): Case[] {
+export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed: runSeed }: PlannerOptions): Case[] {
   if (endpoint.public) return [];
   const cases: Case[] = [];
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {

@@ -17,6 +17,12 @@ export function caseProperties(result: CaseResult, seed: number): [string, strin
     ['observed', observed],
   ];
   if (c.generated) props.push(['generated', c.generated]);
+  if (result.property) {
+    props.push(['runs', String(result.property.runs)]);
+    if (result.property.counterexample !== undefined) {
+      props.push(['counterexample', result.property.counterexample], ['shrinks', String(result.property.shrinks)], ['shrink-path', result.property.path ?? '']);
+    }
+  }
   if (result.findings.length > 0) props.push(['checks', [...new Set(result.findings.map((f) => f.checkId))].join(', ')]);
   return props;
 }
@@ -37,7 +43,10 @@ export function failureDetails(result: CaseResult, manifestFile: string, seed: n
     lines.push(`[${f.checkId}] ${f.code}: ${f.message}`, `    ${FINDING_CODES[f.code].remedy}`);
   }
   if (result.failure) lines.push(`no response: ${result.failure.kind} (${result.failure.code}) ${result.failure.message}`);
-  lines.push('', `replay: ${replayCommand(result.case, manifestFile, seed, baseUrl)}`);
+  if (result.property?.counterexample !== undefined) {
+    lines.push('', `smallest failing input (after ${result.property.shrinks} shrinks): ${result.property.counterexample}`);
+  }
+  lines.push('', `replay: ${replayCommand(result.case, manifestFile, seed, baseUrl, result.property?.path)}`);
   if (result.exchanges[0]) lines.push(`curl:   ${curlCommand(result.exchanges[0])}`);
   for (const [i, exchange] of result.exchanges.entries()) {
     lines.push('', result.exchanges.length > 1 ? `--- exchange ${i + 1} of ${result.exchanges.length}` : '--- exchange', formatExchange(exchange));

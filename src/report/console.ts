@@ -10,12 +10,13 @@ export function consoleReporter(write: (line: string) => void): Reporter {
   return {
     onRunStart({ plan, baseUrl, manifestFile }) {
       write(`harden: ${plan.cases.length} cases for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
-      write(`seed: ${plan.seed}   (replay with --seed ${plan.seed})`);
+      write(`seed: ${plan.seed}   (same cases again: --seed ${plan.seed})`);
     },
     onCaseResult(result) {
       if (result.status === 'passed') return;
       write(`${result.status === 'failed' ? 'FAIL ' : 'ERROR'} ${result.case.title}`);
       write(`      ${failureHeadline(result)}`);
+      if (result.property?.counterexample !== undefined) write(`      smallest failing input: ${result.property.counterexample}`);
     },
     onRunEnd(summary) {
       write('');
@@ -30,7 +31,7 @@ export function consoleReporter(write: (line: string) => void): Reporter {
       if (failing.length > 0) {
         write('');
         write('replay a failing case:');
-        for (const r of failing.slice(0, 5)) write(`  ${replayCommand(r.case, summary.manifestFile, summary.seed, summary.baseUrl)}`);
+        for (const r of failing.slice(0, 5)) write(`  ${replayCommand(r.case, summary.manifestFile, summary.seed, summary.baseUrl, r.property?.path)}`);
         if (failing.length > 5) write(`  … and ${failing.length - 5} more (see the JUnit report)`);
       }
       const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);

@@ -4,9 +4,12 @@ import type { Exchange } from '../transport/exchange.ts';
 /** POSIX shell single-quoting. */
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** The command that re-runs exactly this case with the same inputs. */
-export function replayCommand(c: Case, manifestFile: string, seed: number, baseUrl: string): string {
-  return `npx harden run ${quote(manifestFile)} --base-url ${baseUrl} --seed ${seed} --case ${quote(c.id)}`;
+/**
+ * The command that re-runs exactly this case with the same inputs; for a property case with a
+ * counterexample path, it sends the shrunk failing input directly.
+ */
+export function replayCommand(c: Case, manifestFile: string, seed: number, baseUrl: string, path?: string): string {
+  return `npx harden replay ${quote(manifestFile)} --base-url ${baseUrl} --seed ${seed} --case ${quote(c.id)}${path ? ` --path ${quote(path)}` : ''}`;
 }
 
 /** A curl line equivalent to the (redacted) request: fill in the token to reproduce by hand. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../checks/check.ts';
 import type { Case } from '../plan/case.ts';
 import type { Exchange, TransportFailure } from '../transport/exchange.ts';
+import type { PropertyRecord } from './runProperty.ts';
 
 /** passed: every check held; failed: a finding about the API; error: no answer to judge (infrastructure). */
 export type VerdictStatus = 'passed' | 'failed' | 'error';
@@ -13,4 +14,6 @@ export interface CaseResult {
   exchanges: Exchange[];
   failure?: TransportFailure;
   durationMs: number;
+  /** For property cases: runs, shrinks, and the replayable counterexample. */
+  property?: PropertyRecord;
 }

@@ -8,6 +8,8 @@ import { Redactor } from '../transport/redactor.ts';
 
 export interface RunOptions extends SessionOptions {
   reporters?: readonly Reporter[];
+  /** Replays one property case's shrunk failure (fast-check path) instead of all its runs. */
+  replayPath?: string;
   /** Receives the redactor before any secret exists, so front ends can scrub their own output. */
   onRedactor?: (redactor: Redactor) => void;
 }
@@ -28,7 +30,7 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
     await emit(reporters, 'onRunStart', { plan, baseUrl: session.baseUrl.origin, manifestFile: options.manifest.source, startedAt });
     const results = new Array<CaseResult>(plan.cases.length);
     await mapConcurrent(sendOrder(plan.cases), session.limits.concurrency, async (index) => {
-      results[index] = await session.runCase(plan.cases[index]!);
+      results[index] = await session.runCase(plan.cases[index]!, options.replayPath);
       await emit(reporters, 'onCaseResult', results[index]);
     });
     const summary: RunSummary = {

@@ -3,16 +3,15 @@ import type { Case, Plan } from '../plan/case.ts';
 import { createProvider } from '../tokens/createProvider.ts';
 import { acquireTokens, releaseTokens, type TokenSet } from '../tokens/tokenSet.ts';
 import { createDispatcher } from '../transport/createDispatcher.ts';
-import type { Exchange } from '../transport/exchange.ts';
 import { guardTarget } from '../transport/guardTarget.ts';
 import { DEFAULT_LIMITS, type TransportLimits } from '../transport/limits.ts';
 import { probeTarget } from '../transport/probeTarget.ts';
 import { redactExchange } from '../transport/redactExchange.ts';
 import { Redactor } from '../transport/redactor.ts';
-import { sendRequest } from '../transport/sendRequest.ts';
 import type { CaseResult } from './caseResult.ts';
-import { createSchemaValidator, judgeCase } from './judgeCase.ts';
-import { materialise } from './materialise.ts';
+import { createSchemaValidator } from './judgeCase.ts';
+import { runProperty, type PropertyRecord } from './runProperty.ts';
+import { sendAndJudge, type Outcome, type SendDeps } from './sendAndJudge.ts';
 
 export interface SessionOptions {
   manifest: Manifest;
@@ -28,12 +27,11 @@ export interface Session {
   baseUrl: URL;
   limits: TransportLimits;
   redactor: Redactor;
-  runCase(c: Case): Promise<CaseResult>;
+  /** Sends and judges one case; a property case runs all its samples (or replays `replayPath`). */
+  runCase(c: Case, replayPath?: string): Promise<CaseResult>;
   /** Revokes what the session issued and closes connections. */
   close(): Promise<void>;
 }
-
-const UNSAFE_TO_REPEAT = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Guards and probes the target, then obtains every token the plan needs.
@@ -55,27 +53,27 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     throw error;
   }
 
+  const deps: SendDeps = { baseUrl, dispatcher, limits, tokens, contract: manifest.errors, schemas, redactor };
+  const toResult = (c: Case, outcome: Outcome, property?: PropertyRecord): CaseResult => ({
+    case: c,
+    status: outcome.failure ? 'error' : outcome.findings.length > 0 ? 'failed' : 'passed',
+    findings: outcome.findings.map((f) => ({ ...f, message: redactor.redact(f.message) })),
+    exchanges: outcome.exchanges.map((e) => redactExchange(e, redactor)),
+    failure: outcome.failure && { ...outcome.failure, message: redactor.redact(outcome.failure.message) },
+    durationMs: outcome.exchanges.reduce((sum, e) => sum + e.durationMs, 0),
+    property: property && { ...property, counterexample: property.counterexample && redactor.redact(property.counterexample) },
+  });
+
   return {
     baseUrl,
     limits,
     redactor,
-    async runCase(c) {
-      const request = materialise(c, baseUrl, tokens);
-      const exchanges: Exchange[] = [await sendRequest(dispatcher, request, limits)];
-      const first = exchanges[0]!.response;
-      // Re-send only what the API refused or what cannot change state: a served write must not run twice.
-      const served = first !== undefined && first.status < 300;
-      if (c.repeat && first && !(served && UNSAFE_TO_REPEAT.has(c.request.method))) exchanges.push(await sendRequest(dispatcher, request, limits));
-      const failure = exchanges.find((e) => e.failure)?.failure;
-      const findings = judgeCase(c, exchanges, manifest.errors, redactor.secrets, schemas).map((f) => ({ ...f, message: redactor.redact(f.message) }));
-      return {
-        case: c,
-        status: failure ? 'error' : findings.length > 0 ? 'failed' : 'passed',
-        findings,
-        exchanges: exchanges.map((e) => redactExchange(e, redactor)),
-        failure: failure && { ...failure, message: redactor.redact(failure.message) },
-        durationMs: exchanges.reduce((sum, e) => sum + e.durationMs, 0),
-      };
+    async runCase(c, replayPath) {
+      if (!c.fuzz) return toResult(c, await sendAndJudge(c, c.request, deps));
+      const endpoint = manifest.endpoints.find((e) => e.id === c.endpointId)!;
+      const started = performance.now();
+      const { outcome, record } = await runProperty(manifest, endpoint, c, (request) => sendAndJudge(c, request, deps), replayPath);
+      return { ...toResult(c, outcome, record), durationMs: performance.now() - started };
     },
     async close() {
       await releaseTokens(tokens, provider);

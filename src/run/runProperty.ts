@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { Case, PlannedRequest } from '../plan/case.ts';
+import { fuzzArbitrary, fuzzRequest, type FuzzSample } from '../plan/fuzz.ts';
+import type { Outcome } from './sendAndJudge.ts';
+
+/** What a property case did: how many runs, and where fast-check ended up. */
+export interface PropertyRecord {
+  runs: number;
+  shrinks: number;
+  /** fast-check's counterexample path: with the seed, replays the shrunk failure directly. */
+  path?: string;
+  /** The shrunk input, as JSON, with its violated constraint when it is a negative case. */
+  counterexample?: string;
+}
+
+/**
+ * Runs a property case: each generated sample is sent and judged; a sample with findings (or no
+ * answer) fails the property, and fast-check shrinks it to the smallest sample that still fails.
+ * The outcome returned is that of the smallest failing sample, or of the first sample when all held.
+ */
+export async function runProperty(
+  manifest: Manifest,
+  endpoint: Endpoint,
+  c: Case,
+  sendAndJudge: (request: PlannedRequest) => Promise<Outcome>,
+  replayPath?: string,
+): Promise<{ outcome: Outcome; record: PropertyRecord; sample?: FuzzSample }> {
+  let first: Outcome | undefined;
+  let failing: { outcome: Outcome; sample: FuzzSample } | undefined;
+  let transportFailed = false;
+  const property = fc.asyncProperty(fuzzArbitrary(manifest, endpoint, c), async (sample) => {
+    // Once the target stops answering, shrinking would only pile up timeouts: stop probing.
+    if (transportFailed) return true;
+    const outcome = await sendAndJudge(fuzzRequest(manifest, endpoint, sample));
+    first ??= outcome;
+    if (outcome.failure) transportFailed = true;
+    if (outcome.failure || outcome.findings.length > 0) {
+      failing = { outcome, sample };
+      return false;
+    }
+    return true;
+  });
+  const details = await fc.check(property, { seed: c.seed, numRuns: c.fuzz!.runs, path: replayPath, endOnFailure: false });
+  const record: PropertyRecord = { runs: details.numRuns, shrinks: details.numShrinks };
+  if (details.failed && failing) {
+    const found = failing as { outcome: Outcome; sample: FuzzSample };
+    record.path = details.counterexamplePath ?? undefined;
+    record.counterexample = `${found.sample.label ? `${found.sample.label}: ` : ''}${JSON.stringify(found.sample.inputs)}`;
+    return { outcome: found.outcome, record, sample: found.sample };
+  }
+  if (details.failed && details.errorInstance) throw details.errorInstance;
+  return { outcome: first!, record };
+}

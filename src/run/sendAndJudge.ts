@@ -1,0 +1,46 @@
+import type { Dispatcher } from 'undici';
+import type { Finding } from '../checks/check.ts';
+import type { SchemaValidator } from '../checks/schemaValidator.ts';
+import type { ErrorContract } from '../manifest/types.ts';
+import type { Case, PlannedRequest } from '../plan/case.ts';
+import type { TokenSet } from '../tokens/tokenSet.ts';
+import type { Exchange, TransportFailure } from '../transport/exchange.ts';
+import type { TransportLimits } from '../transport/limits.ts';
+import type { Redactor } from '../transport/redactor.ts';
+import { sendRequest } from '../transport/sendRequest.ts';
+import { judgeCase } from './judgeCase.ts';
+import { materialise } from './materialise.ts';
+
+/** The raw result of sending one request of a case (and its repeat) and judging it. Not yet redacted. */
+export interface Outcome {
+  exchanges: Exchange[];
+  findings: Finding[];
+  failure?: TransportFailure;
+}
+
+const UNSAFE_TO_REPEAT = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface SendDeps {
+  baseUrl: URL;
+  dispatcher: Dispatcher;
+  limits: TransportLimits;
+  tokens: TokenSet;
+  contract: ErrorContract;
+  schemas: SchemaValidator;
+  redactor: Redactor;
+}
+
+/** Sends a case's request (twice where determinism is checked and it is safe) and runs every check. */
+export async function sendAndJudge(c: Case, planned: PlannedRequest, deps: SendDeps): Promise<Outcome> {
+  const request = materialise({ ...c, request: planned }, deps.baseUrl, deps.tokens);
+  const exchanges: Exchange[] = [await sendRequest(deps.dispatcher, request, deps.limits)];
+  const first = exchanges[0]!.response;
+  // Re-send only what the API refused or what cannot change state: a served write must not run twice.
+  const served = first !== undefined && first.status < 300;
+  if (c.repeat && first && !(served && UNSAFE_TO_REPEAT.has(c.request.method))) {
+    exchanges.push(await sendRequest(deps.dispatcher, request, deps.limits));
+  }
+  const failure = exchanges.find((e) => e.failure)?.failure;
+  const findings = judgeCase(c, exchanges, deps.contract, deps.redactor.secrets, deps.schemas);
+  return { exchanges, findings, failure };
+}
