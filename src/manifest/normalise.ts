@@ -1,4 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
+import { catalogueWarnings } from './catalogueWarnings.ts';
 import { RFC9457_SCHEMA } from './rfc9457.ts';
 import { locatePointer } from './locate.ts';
 import type { Endpoint, ErrorStatuses, HttpMethod, JsonSchema, Manifest, TokenProviderConfig } from './types.ts';
@@ -71,5 +72,6 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     schemas: raw.schemas ?? {},
     source: file,
     sha256,
+    warnings: catalogueWarnings(raw.auth.scopes, raw.endpoints),
   };
 }

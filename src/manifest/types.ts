@@ -96,4 +96,6 @@ export interface Manifest {
   source: string;
   /** SHA-256 of the file's bytes, for evidence. */
   sha256: string;
+  /** Things worth fixing that do not stop a run (catalogue hygiene), one sentence each. */
+  warnings: string[];
 }

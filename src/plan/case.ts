@@ -69,6 +69,8 @@ export interface Case {
   generated?: string;
   /** Present when the case is a property; `request` then shows its first generated request. */
   fuzz?: FuzzSpec;
+  /** Present when the case is a cell of the scope matrix: a single-scope token, documented to grant or not. */
+  matrix?: { scope: string; expected: 'allow' | 'deny' };
 }
 
 export interface Plan {

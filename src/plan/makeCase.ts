@@ -19,6 +19,7 @@ export interface CaseParts {
   query?: Record<string, string>;
   generated?: string;
   fuzz?: FuzzSpec;
+  matrix?: Case['matrix'];
 }
 
 /** The one place that turns inputs into a request. */
@@ -59,6 +60,7 @@ export function makeCase(
     repeat: parts.expect.outcome === 'reject',
     generated: parts.generated,
     fuzz: parts.fuzz,
+    matrix: parts.matrix,
   };
 }
 

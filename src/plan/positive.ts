@@ -39,8 +39,21 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
       inputs: example.inputs,
       credential,
       expect: acceptance(endpoint, manifest, example.complete),
+      matrix: endpoint.public ? undefined : { scope: endpoint.scopes[0]!, expected: 'allow' },
     }),
   ];
+  // The allow cells of the scope matrix: every other documented scope must grant the route on its own.
+  for (const scope of endpoint.scopes.slice(1)) {
+    const id = caseIdentity(runSeed, endpoint, 'positive', `scope ${scope}`);
+    cases.push(
+      makeCase(manifest, endpoint, 'positive', `scope ${scope}`, id, {
+        inputs: exampleInputs(endpoint, manifest, id.seed).inputs,
+        credential: bearer([scope]),
+        expect: acceptance(endpoint, manifest, example.complete),
+        matrix: { scope, expected: 'allow' },
+      }),
+    );
+  }
   if (Object.keys(endpoint.params).length > 0 || endpoint.body !== undefined) {
     const fuzzId = caseIdentity(runSeed, endpoint, 'positive', 'generated inputs');
     cases.push(

@@ -63,6 +63,7 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
   for (const scope of Object.keys(manifest.auth.scopes).filter((s) => !endpoint.scopes.includes(s))) {
     add(`scope ${scope}`, () => ({
       credential: bearer([scope]),
+      matrix: { scope, expected: 'deny' },
       expect: {
         outcome: 'reject',
         statuses: manifest.errors.statuses.forbidden,

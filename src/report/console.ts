@@ -1,6 +1,7 @@
 import { SUITES } from '../plan/case.ts';
 import type { Reporter } from '../run/reporter.ts';
 import { failureHeadline } from './caseDetails.ts';
+import { matrixTable } from './matrixTable.ts';
 import { replayCommand } from './replay.ts';
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
@@ -27,6 +28,13 @@ export function consoleReporter(write: (line: string) => void): Reporter {
       }
       const t = summary.totals;
       write(`${'total'.padEnd(14)} ${pad(t.tests, 6)} ${pad(t.passed, 7)} ${pad(t.failed, 7)} ${pad(t.errors, 7)}`);
+      const matrix = matrixTable(summary.scopeMatrix);
+      if (matrix.length > 0) {
+        write('');
+        write('scope matrix (observed; ! = differs from the manifest):');
+        for (const line of matrix) write(`  ${line}`);
+      }
+      for (const warning of summary.warnings) write(`warning: ${warning}`);
       const failing = summary.results.filter((r) => r.status !== 'passed');
       if (failing.length > 0) {
         write('');

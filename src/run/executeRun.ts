@@ -3,6 +3,7 @@ import { mapConcurrent } from './mapConcurrent.ts';
 import { openSession, type SessionOptions } from './openSession.ts';
 import { emit, type Reporter } from './reporter.ts';
 import { sendOrder } from './sendOrder.ts';
+import { buildScopeMatrix } from './scopeMatrix.ts';
 import { countResults, type RunSummary } from './summarise.ts';
 import { Redactor } from '../transport/redactor.ts';
 
@@ -42,6 +43,9 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       finishedAt: new Date(),
       results,
       ...countResults(results),
+      scopeMatrix: buildScopeMatrix(results, Object.keys(options.manifest.auth.scopes)),
+      warnings: options.manifest.warnings,
+      manifestSha256: options.manifest.sha256,
     };
     await emit(reporters, 'onRunEnd', summary);
     return summary;

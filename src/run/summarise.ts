@@ -1,5 +1,7 @@
 import { SUITES, type SuiteId } from '../plan/case.ts';
 import type { CaseResult } from './caseResult.ts';
+import type { RotationRecord } from './rotationRecord.ts';
+import type { ScopeMatrix } from './scopeMatrix.ts';
 
 export interface SuiteCounts {
   tests: number;
@@ -19,6 +21,14 @@ export interface RunSummary {
   results: CaseResult[];
   suites: Record<SuiteId, SuiteCounts>;
   totals: SuiteCounts;
+  /** Least privilege, endpoint × catalogued scope, expected vs observed. */
+  scopeMatrix: ScopeMatrix;
+  /** Present when the rotation drill ran. */
+  rotation?: RotationRecord;
+  /** Manifest warnings (e.g. a catalogued scope no endpoint uses), shown in summaries. */
+  warnings: string[];
+  /** SHA-256 of the manifest file, for evidence. */
+  manifestSha256: string;
 }
 
 const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0 });

@@ -1,0 +1,38 @@
+import type { CaseResult } from './caseResult.ts';
+
+/** One cell of the least-privilege matrix: a single-scope token on one endpoint. */
+export interface ScopeMatrixCell {
+  endpointId: string;
+  route: string;
+  scope: string;
+  /** What the manifest documents: the scope grants the route, or it does not. */
+  expected: 'allow' | 'deny';
+  /** What the API did: served it, refused it, or gave no usable answer. */
+  observed: 'allow' | 'deny' | 'error';
+  status?: number;
+  caseId: string;
+  /** over-permission: documented deny, observed allow. under-permission: documented allow, observed deny (drift). */
+  drift: 'none' | 'over-permission' | 'under-permission';
+}
+
+export interface ScopeMatrix {
+  scopes: string[];
+  endpoints: { id: string; route: string }[];
+  cells: ScopeMatrixCell[];
+}
+
+/** Reads the matrix off the verdicts of the cases that carry a matrix cell. */
+export function buildScopeMatrix(results: readonly CaseResult[], catalogue: readonly string[]): ScopeMatrix {
+  const cells: ScopeMatrixCell[] = [];
+  const endpoints = new Map<string, string>();
+  for (const r of results) {
+    const cell = r.case.matrix;
+    if (!cell) continue;
+    endpoints.set(r.case.endpointId, r.case.route);
+    const status = r.exchanges[0]?.response?.status;
+    const observed = status === undefined || status >= 500 ? 'error' : status >= 200 && status < 300 ? 'allow' : status === 401 || status === 403 || (status >= 300 && status < 400) ? 'deny' : cell.expected === 'allow' ? 'allow' : 'deny';
+    const drift = observed === 'allow' && cell.expected === 'deny' ? 'over-permission' : observed === 'deny' && cell.expected === 'allow' ? 'under-permission' : 'none';
+    cells.push({ endpointId: r.case.endpointId, route: r.case.route, scope: cell.scope, expected: cell.expected, observed, status, caseId: r.case.id, drift });
+  }
+  return { scopes: [...catalogue], endpoints: [...endpoints].map(([id, route]) => ({ id, route })), cells };
+}
