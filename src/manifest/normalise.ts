@@ -25,6 +25,9 @@ function statuses(raw: Raw | undefined): ErrorStatuses {
 
 function tokens(raw: Raw): TokenProviderConfig {
   if (raw.provider === 'static') return { provider: 'static', tokens: raw.tokens, revoked: raw.revoked };
+  if (raw.provider === 'jwt') {
+    return { scopeClaim: 'scope', scopeFormat: 'space', ttlSeconds: 300, ...raw, provider: 'jwt' } as TokenProviderConfig;
+  }
   return {
     provider: 'http',
     clientAuth: raw.clientAuth,

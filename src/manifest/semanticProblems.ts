@@ -1,6 +1,8 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Problem } from '../errors.ts';
+import { jsonSchemaProblems } from './jsonSchemaProblems.ts';
 import { locatePointer, pointerSegments, toPointer } from './locate.ts';
+import { statusProblems } from './statusProblems.ts';
 import { suggest } from './suggest.ts';
 
 interface RawEndpoint {
@@ -10,11 +12,15 @@ interface RawEndpoint {
   scopes?: string[];
   public?: boolean;
   params?: Record<string, unknown>;
+  body?: unknown;
+  responses?: Record<string, unknown>;
 }
 
 interface RawManifest {
   auth: { scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
+  errors?: { schema?: unknown; statuses?: Record<string, unknown> };
   endpoints: RawEndpoint[];
+  schemas?: Record<string, unknown>;
 }
 
 /** Path template variables, RFC 6570 level 1 as used by OpenAPI: `/orders/{id}`. */
@@ -42,7 +48,10 @@ function* refs(node: unknown, at: (string | number)[]): Generator<{ ref: string;
   }
 }
 
-/** Cross-field rules a JSON Schema cannot state: unique ids, declared path variables, catalogued scopes, resolvable $refs. */
+/**
+ * Cross-field rules a JSON Schema cannot state: unique ids and routes, declared path variables,
+ * catalogued scopes, resolvable $refs, statuses that tell refusals apart, schemas that compile.
+ */
 export function semanticProblems(value: unknown, doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   const manifest = value as RawManifest;
   const problems: Problem[] = [];
@@ -61,7 +70,9 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
 
     const route = `${endpoint.method} ${endpoint.path.replace(/\{[^}]+\}/g, '{}')}`;
     const firstRoute = routes.get(route);
-    if (firstRoute !== undefined) report(['endpoints', i, 'path'], `${endpoint.method} ${endpoint.path} is already declared at /endpoints/${firstRoute}`);
+    if (firstRoute !== undefined) {
+      report(['endpoints', i, 'path'], `${endpoint.method} ${endpoint.path} is already declared at /endpoints/${firstRoute}`, 'declare each method and path once; merge the two entries');
+    }
     else routes.set(route, i);
 
     const variables = pathVariables(endpoint.path);
@@ -70,7 +81,7 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
       report(['endpoints', i, 'path'], `path variable {${name}} has no schema in params`, `add params: { ${name}: { type: string } }`);
     }
     for (const name of params.filter((p) => !variables.includes(p))) {
-      report(['endpoints', i, 'params', name], `param "${name}" does not appear in the path ${endpoint.path}`);
+      report(['endpoints', i, 'params', name], `param "${name}" does not appear in the path ${endpoint.path}`, `remove it, or add {${name}} to the path: params are path variables`);
     }
 
     if (endpoint.public && (endpoint.scopes?.length ?? 0) > 0) {
@@ -89,13 +100,22 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
 
   for (const [i, token] of (manifest.auth.tokens.tokens ?? []).entries()) {
     for (const [j, scope] of token.scopes.entries()) {
-      if (!catalogue.includes(scope)) report(['auth', 'tokens', 'tokens', i, 'scopes', j], `scope "${scope}" is not in the catalogue (auth.scopes)`);
+      if (!catalogue.includes(scope)) {
+        const close = suggest(scope, catalogue);
+        report(['auth', 'tokens', 'tokens', i, 'scopes', j], `scope "${scope}" is not in the catalogue (auth.scopes)`, close ? `did you mean "${close}"?` : 'add it to auth.scopes, or remove it from this token');
+      }
     }
   }
 
   for (const { ref, at } of refs(value, [])) {
     if (!ref.startsWith('#')) report(at, `$ref "${ref}" points outside the manifest`, 'only local refs such as "#/schemas/Order" are supported');
-    else if (!resolves(value, ref.slice(1))) report(at, `$ref "${ref}" does not resolve`, 'define it under schemas');
+    else if (!resolves(value, ref.slice(1))) {
+      const name = /^#\/schemas\/([^/]+)$/.exec(ref)?.[1];
+      const close = name === undefined ? undefined : suggest(name, Object.keys(manifest.schemas ?? {}));
+      report(at, `$ref "${ref}" does not resolve`, close ? `did you mean "#/schemas/${close}"?` : 'define it under schemas');
+    }
   }
+  statusProblems(manifest.errors?.statuses, report);
+  jsonSchemaProblems(manifest, report);
   return problems;
 }

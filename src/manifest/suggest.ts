@@ -24,5 +24,6 @@ export function suggest(word: string, known: readonly string[]): string | undefi
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  // Fewer edits than the word has letters: "5" is not a typo of "id", though only two edits apart.
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) && bestDistance < word.length ? best : undefined;
 }

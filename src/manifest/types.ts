@@ -30,7 +30,23 @@ export interface StaticTokenProviderConfig {
   revoked?: EnvRef;
 }
 
-export type TokenProviderConfig = HttpTokenProviderConfig | StaticTokenProviderConfig;
+/** Signs tokens locally with a test key (so it can also forge the invalid ones); revokes through the API. */
+export interface JwtTokenProviderConfig {
+  provider: 'jwt';
+  algorithm: 'HS256' | 'RS256' | 'ES256';
+  key: EnvRef | { file: string };
+  keyId?: string;
+  issuer: string;
+  audience: string;
+  scopeClaim: string;
+  scopeFormat: 'space' | 'array';
+  ttlSeconds: number;
+  clientAuth?: HttpTokenProviderConfig['clientAuth'];
+  /** The API's revoke route; `{id}` is the token's `jti`. */
+  revoke?: HttpTokenProviderConfig['revoke'];
+}
+
+export type TokenProviderConfig = HttpTokenProviderConfig | StaticTokenProviderConfig | JwtTokenProviderConfig;
 
 export interface ScopeInfo {
   owner?: string;
