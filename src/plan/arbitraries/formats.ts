@@ -20,37 +20,49 @@ const time = fc
   .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom('Z', '+00:00', '+05:30', '-08:00'))
   .map(([h, m, s, z]) => `${pad(h)}:${pad(m)}:${pad(s)}${z}`);
 
-const GENERATORS: Record<string, fc.Arbitrary<string>> = {
-  email: fc.oneof({ arbitrary: fakerArbitrary((f) => f.internet.email()), weight: 3 }, { arbitrary: fc.emailAddress({ size: 'xsmall' }), weight: 1 }),
-  uuid: fc.oneof(fakerArbitrary((f) => f.string.uuid()), fc.uuid()),
-  'date-time': isoDateTime,
-  'iso-date-time': isoDateTime,
-  date: dates.map((d) => d.toISOString().slice(0, 10)),
-  time,
-  'iso-time': time,
-  uri: fc.oneof({ arbitrary: fakerArbitrary((f) => f.internet.url()), weight: 3 }, { arbitrary: fc.webUrl({ size: 'xsmall' }), weight: 1 }),
-  url: fakerArbitrary((f) => f.internet.url()),
-  'uri-reference': fc.oneof(
+/** Built on first use: some fast-check generators precompute tables at construction. */
+const BUILDERS: Record<string, () => fc.Arbitrary<string>> = {
+  email: () => fc.oneof({ arbitrary: fakerArbitrary((f) => f.internet.email()), weight: 3 }, { arbitrary: fc.emailAddress({ size: 'xsmall' }), weight: 1 }),
+  uuid: () => fc.oneof(fakerArbitrary((f) => f.string.uuid()), fc.uuid()),
+  'date-time': () => isoDateTime,
+  'iso-date-time': () => isoDateTime,
+  date: () => dates.map((d) => d.toISOString().slice(0, 10)),
+  time: () => time,
+  'iso-time': () => time,
+  // not fc.webUrl: it costs ~1 s to construct
+  uri: () => fc.oneof(
+    { arbitrary: fakerArbitrary((f) => f.internet.url()), weight: 3 },
+    { arbitrary: fakerArbitrary((f) => `${f.internet.url({ appendSlash: true })}${f.lorem.slug(2)}?q=${f.number.int(999)}#${f.lorem.word()}`), weight: 1 },
+  ),
+  url: () => fakerArbitrary((f) => f.internet.url()),
+  'uri-reference': () => fc.oneof(
     fakerArbitrary((f) => f.internet.url()),
     fakerArbitrary((f) => `/${f.lorem.slug({ min: 1, max: 3 })}`),
-    fc.webPath({ size: 'xsmall' }),
+    // not fc.webPath: it costs ~0.7 s to construct
+    fc.array(fc.constantFrom('api', 'v1', 'users', '..', '.', '%20', 'a-b', 'x_y', '~me'), { maxLength: 4 }).map((parts) => parts.join('/')),
+    fc.constantFrom('?q=1', '#top', '../up', './here', ''),
   ),
-  iri: fakerArbitrary((f) => f.internet.url()),
-  hostname: fc.oneof({ arbitrary: fakerArbitrary((f) => f.internet.domainName()), weight: 3 }, { arbitrary: fc.domain({ size: 'xsmall' }), weight: 1 }),
-  ipv4: fc.oneof(fakerArbitrary((f) => f.internet.ipv4()), fc.ipV4()),
-  ipv6: fc.oneof(fakerArbitrary((f) => f.internet.ipv6()), fc.ipV6()),
-  byte: fc.base64String({ maxLength: 24 }),
-  'json-pointer': fc.array(fc.stringMatching(/^[a-z0-9_]{0,6}$/), { maxLength: 3 }).map((parts) => parts.map((p) => `/${p}`).join('')),
-  'relative-json-pointer': fc.constantFrom('0', '1/a', '2#', '0/items/1'),
-  regex: fc.constantFrom('^[a-z]+$', '\\d{3}', '.*', '^(foo|bar)?$'),
-  duration: fc.tuple(fc.nat(30), fc.nat(23)).map(([d, h]) => `P${d}DT${h}H`),
+  iri: () => fakerArbitrary((f) => f.internet.url()),
+  hostname: () => fc.oneof({ arbitrary: fakerArbitrary((f) => f.internet.domainName()), weight: 3 }, { arbitrary: fc.domain({ size: 'xsmall' }), weight: 1 }),
+  ipv4: () => fc.oneof(fakerArbitrary((f) => f.internet.ipv4()), fc.ipV4()),
+  ipv6: () => fc.oneof(fakerArbitrary((f) => f.internet.ipv6()), fc.ipV6()),
+  byte: () => fc.base64String({ maxLength: 24 }),
+  'json-pointer': () => fc.array(fc.stringMatching(/^[a-z0-9_]{0,6}$/), { maxLength: 3 }).map((parts) => parts.map((p) => `/${p}`).join('')),
+  'relative-json-pointer': () => fc.constantFrom('0', '1/a', '2#', '0/items/1'),
+  regex: () => fc.constantFrom('^[a-z]+$', '\\d{3}', '.*', '^(foo|bar)?$'),
+  duration: () => fc.tuple(fc.nat(30), fc.nat(23)).map(([d, h]) => `P${d}DT${h}H`),
 };
-GENERATORS['idn-email'] = GENERATORS['email']!;
-GENERATORS['idn-hostname'] = GENERATORS['hostname']!;
-GENERATORS['iri-reference'] = GENERATORS['uri-reference']!;
+const ALIASES: Record<string, string> = { 'idn-email': 'email', 'idn-hostname': 'hostname', 'iri-reference': 'uri-reference' };
+const built = new Map<string, fc.Arbitrary<string>>();
 
 export function formatArbitrary(format: unknown): fc.Arbitrary<string> | undefined {
-  return typeof format === 'string' ? GENERATORS[format] : undefined;
+  if (typeof format !== 'string') return undefined;
+  const name = ALIASES[format] ?? format;
+  const build = Object.hasOwn(BUILDERS, name) ? BUILDERS[name] : undefined;
+  if (!build) return undefined;
+  let arb = built.get(name);
+  if (!arb) built.set(name, (arb = build()));
+  return arb;
 }
 
 /** Plausible-looking values that are NOT in the format, for violation generators. */

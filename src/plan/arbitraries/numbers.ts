@@ -10,8 +10,9 @@ import type { Schema } from './types.ts';
 interface Bounds { lo: number | undefined; loExcl: boolean; hi: number | undefined; hiExcl: boolean }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
-/** Typical magnitude of an unbounded side; a wide window adds far values sometimes. */
-const WINDOW = 1_000_000;
+/** Typical magnitude of an unbounded side (realistic values), and of the occasional far value. */
+const NEAR = 1_000;
+const FAR = 1e12;
 
 export function numericBounds(s: Schema): Bounds {
   const num = (k: string) => (typeof s[k] === 'number' && Number.isFinite(s[k]) ? (s[k] as number) : undefined);
@@ -54,8 +55,8 @@ function intRange(b: Bounds, step: number): Array<[number, number]> | undefined 
   const lo = b.lo === undefined ? undefined : b.loExcl ? Math.floor(b.lo / step) + 1 : Math.ceil(b.lo / step);
   const hi = b.hi === undefined ? undefined : b.hiExcl ? Math.ceil(b.hi / step) - 1 : Math.floor(b.hi / step);
   const cap = (n: number) => Math.max(-SAFE, Math.min(SAFE, n));
-  const near = Math.max(1, Math.floor(WINDOW / Math.max(step, 1)));
-  const far = Math.floor(Math.min(SAFE, 1e15 / step));
+  const near = Math.max(1, Math.floor(NEAR / step));
+  const far = Math.floor(Math.min(SAFE, FAR / step));
   const ranges: Array<[number, number]> = [];
   for (const width of [near, far]) {
     const l = cap(lo ?? (hi === undefined ? -width : hi - width));
