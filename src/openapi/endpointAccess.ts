@@ -16,14 +16,14 @@ const list = (scopes: readonly string[]) => scopes.join(', ');
 export function endpointAccess(requirements: unknown, model: AuthModel, operation: string, warn: (w: ImportWarning) => void): Access {
   if (!Array.isArray(requirements) || requirements.length === 0) return { kind: 'public' };
   const alternatives: string[][] = [];
+  const blocked: string[] = [];
   for (const requirement of requirements.filter(isObject)) {
     const entries = Object.entries(requirement);
     // An empty requirement lets anonymous callers in: the token suites have nothing to refuse.
     if (entries.length === 0) return { kind: 'public' };
-    const blocked = entries.filter(([scheme]) => !model.bearer.has(scheme));
-    if (blocked.length > 0) {
-      const what = blocked.map(([s]) => `"${s}" (${model.unsupported.get(s) ?? 'not declared in securitySchemes'})`).join(' and ');
-      warn({ operation, construct: 'security', message: `a security requirement needs ${what}, which the harness cannot present (bearer only); that alternative is left out.` });
+    const unusable = entries.filter(([scheme]) => !model.bearer.has(scheme));
+    if (unusable.length > 0) {
+      blocked.push(unusable.map(([s]) => `"${s}" (${model.unsupported.get(s) ?? 'not declared in securitySchemes'})`).join(' and '));
       continue;
     }
     const scopes = [...new Set(entries.flatMap(([, s]) => asArray(s).filter((x): x is string => typeof x === 'string' && x.length > 0)))];
@@ -31,8 +31,11 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
     alternatives.push(scopes);
   }
   if (alternatives.length === 0) {
-    warn({ operation, construct: 'security', message: 'no security alternative uses a bearer token; the endpoint is mapped as public, so positive cases are sent without credentials. Exclude it in the overlay (exclude: [...]) until the scheme is supported.' });
+    warn({ operation, construct: 'security', message: `only ${blocked.join(', ')} can authorise it, and the harness presents bearer tokens only; it is mapped as public, so positive cases are sent without credentials. Exclude it in the overlay until the scheme is supported.` });
     return { kind: 'public' };
+  }
+  for (const what of blocked) {
+    warn({ operation, construct: 'security', message: `the alternative needing ${what} is left out: the harness presents bearer tokens only.` });
   }
   if (alternatives.some((a) => a.length === 0)) return { kind: 'any-token' };
   const singles = [...new Set(alternatives.filter((a) => a.length === 1).flat())];

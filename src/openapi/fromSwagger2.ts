@@ -5,6 +5,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 /** Swagger 2.0 puts a non-body parameter's schema keywords on the parameter itself. */
 const SCHEMA_KEYS = ['type', 'format', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'default'];
 
+/** 2.0 flow names → 3.x flow names. */
+const FLOW_NAMES: Record<string, string> = { implicit: 'implicit', password: 'password', application: 'clientCredentials', accessCode: 'authorizationCode' };
+
 const strings = (value: unknown) => asArray(value).filter((v): v is string => typeof v === 'string');
 
 function parameter(raw: JsonObject): JsonObject {
@@ -37,7 +40,7 @@ function securitySchemes(raw: unknown): JsonObject {
     Object.entries(asObject(raw)).map(([name, scheme]) => {
       const s = asObject(scheme);
       if (s.type === 'basic') return [name, { type: 'http', scheme: 'basic' }];
-      if (s.type === 'oauth2') return [name, { type: 'oauth2', flows: { [asString(s.flow) ?? 'implicit']: { scopes: asObject(s.scopes) } } }];
+      if (s.type === 'oauth2') return [name, { type: 'oauth2', flows: { [FLOW_NAMES[asString(s.flow) ?? ''] ?? 'implicit']: { scopes: asObject(s.scopes) } } }];
       return [name, s];
     }),
   );

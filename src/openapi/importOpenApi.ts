@@ -34,7 +34,9 @@ export async function importOpenApi(documentFile: string, overlayFile?: string):
   const text = stringify(raw, { aliasDuplicateObjects: false, lineWidth: 0 });
   let manifest: Manifest;
   try {
-    manifest = parseManifest(text, documentFile);
+    // The text is generated YAML whatever the document's extension; the label says so (and keeps
+    // the loader's strict-JSON rule for `.json` files from applying to it).
+    manifest = parseManifest(text, `${documentFile} (imported manifest)`);
   } catch (error) {
     throw relocateProblems(error, documentFile, overlay);
   }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { toPointer } from '../manifest/locate.ts';
 import type { JsonSchema } from '../manifest/types.ts';
 import { adaptDraft4 } from './draft4.ts';
@@ -9,7 +10,17 @@ import { resolvePointer } from './refs.ts';
 /** Keywords whose value is one schema, a list of schemas, or a map of named schemas; all else is data. */
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
 const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
-const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+/** Data keywords that only annotate: safe to leave out when they hold something the manifest would misread. */
+const ANNOTATIONS = new Set(['example', 'examples', 'default', 'description', 'title']);
+
+/** Whether a data value holds a `$ref` member, which the manifest's loader would take for a reference. */
+function containsRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsRef);
+  return isObject(value) && ('$ref' in value || Object.values(value).some(containsRef));
+}
+
+const warn = (sink: (w: ImportWarning) => void, operation: string | undefined, message: string) => sink({ operation, construct: '$ref', message });
 
 const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_') || 'schema';
 
@@ -64,15 +75,22 @@ export class SchemaCollector {
         if (target !== undefined) out.$ref = target;
       } else if (LIST.has(key) && Array.isArray(value)) out[key] = value.map((v) => this.walk(v, operation));
       else if (ONE.has(key)) out[key] = this.walk(value, operation);
-      else if (MAP.has(key) && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.walk(v, operation)]));
-      else out[key] = value;
+      else if (MAP.has(key) && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : this.walk(v, operation)]));
+      // Vendor extensions: nothing in the harness reads them, and they can be large.
+      else if (key.startsWith('x-')) continue;
+      else if (containsRef(value)) {
+        if (!ANNOTATIONS.has(key)) {
+          warn(this.warn, operation, `the schema keyword "${key}" holds a {$ref} object as data; it is left out, since the manifest would read it as a reference.`);
+        }
+      } else out[key] = value;
     }
     if (this.doc.dialect !== '3.1') out = adaptDraft4(out);
     return out;
   }
 
   /** The manifest-local `$ref` for a document `$ref`, collecting what it points at; undefined (with a warning) if it cannot. */
-  private refTarget(ref: string, operation: string | undefined): string | undefined {
+  private refTarget(written: string, operation: string | undefined): string | undefined {
+    const ref = this.backIntoRoot(written);
     const prefix = this.doc.schemaPrefix;
     if (ref.startsWith(prefix)) {
       const name = decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, '/').replace(/~0/g, '~');
@@ -95,6 +113,16 @@ export class SchemaCollector {
       this.collected.set(local, this.convert(target, operation));
     }
     return `#/schemas${toPointer([local])}`;
+  }
+
+  /**
+   * The bundler leaves a reference from a referenced file back into the root document as written
+   * ("../api.yaml#/components/schemas/Pet"); when the file part names the root document, it is local.
+   */
+  private backIntoRoot(ref: string): string {
+    const hash = ref.indexOf('#');
+    if (ref.startsWith('#') || hash < 0) return ref;
+    return basename(ref.slice(0, hash)) === basename(this.doc.file) ? ref.slice(hash) : ref;
   }
 
   private component(name: string, local: string, operation: string | undefined): void {

@@ -28,7 +28,8 @@ function statuses(s: ErrorStatuses): Raw {
 }
 
 function tokens(t: TokenProviderConfig): Raw {
-  if (t.provider === 'static') return defined({ provider: 'static', tokens: t.tokens, revoked: t.revoked });
+  if (t.provider !== 'http') return defined({ ...t });
+  // The request first, then where to read its answer: the order people write it in.
   const { method, path, body, tokenPointer, idPointer } = t.issue;
   return defined({ provider: 'http', clientAuth: t.clientAuth, issue: defined({ method, path, body, tokenPointer, idPointer }), revoke: t.revoke });
 }
