@@ -7,14 +7,17 @@ import type { Redactor } from '../src/transport/redactor.ts';
 import { startReferenceApi, type ReferenceApi } from '../fixtures/reference-api/index.ts';
 
 export const REFERENCE_MANIFEST = 'fixtures/reference-api/manifest.yaml';
+/** The same API with locally signed tokens, so forged-token cases run too. */
+export const REFERENCE_JWT_MANIFEST = 'fixtures/reference-api/manifest.jwt.yaml';
 
 /** A reference API with fresh credentials, and a way to run the CLI in-process against it. */
 export async function startTarget(regressions: string[] = []) {
   const clientId = 'harden-test';
   const clientSecret = randomBytes(24).toString('base64url');
-  const api: ReferenceApi = await startReferenceApi({ clientId, clientSecret, jwtSecret: randomBytes(32).toString('base64url'), regressions });
-  const env = { ...process.env, HARDEN_CLIENT_ID: clientId, HARDEN_CLIENT_SECRET: clientSecret };
-  return { api, env, clientSecret, close: () => api.close() };
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const api: ReferenceApi = await startReferenceApi({ clientId, clientSecret, jwtSecret, regressions });
+  const env = { ...process.env, HARDEN_CLIENT_ID: clientId, HARDEN_CLIENT_SECRET: clientSecret, REFERENCE_JWT_SECRET: jwtSecret };
+  return { api, env, clientSecret, jwtSecret, close: () => api.close() };
 }
 
 export interface CliResult {

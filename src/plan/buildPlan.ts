@@ -1,5 +1,5 @@
 import type { Manifest } from '../manifest/types.ts';
-import { SUITES, type Case, type Plan, type SuiteId } from './case.ts';
+import { SUITES, TOKEN_FLAWS, type Case, type Plan, type SuiteId } from './case.ts';
 import { planMalformed } from './malformed.ts';
 import { planPositive } from './positive.ts';
 import { planRevokedToken } from './revoked-token.ts';
@@ -38,6 +38,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     tokens: {
       scopeSets: [...scopeSets.values()],
       revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
+      forged: TOKEN_FLAWS.filter((flaw) => cases.some((c) => c.credential?.token?.kind === 'forged' && c.credential.token.flaw === flaw)),
     },
   };
 }

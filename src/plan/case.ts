@@ -4,8 +4,22 @@ import type { Endpoint, HttpMethod } from '../manifest/types.ts';
 export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed'] as const;
 export type SuiteId = (typeof SUITES)[number];
 
+/** Ways a locally signed token can be invalid; each must be refused with 401 invalid_token (RFC 6750 §3.1). */
+export const TOKEN_FLAWS = [
+  'expired',
+  'not-yet-valid',
+  'bad-signature',
+  'tampered-payload',
+  'alg-none',
+  'wrong-audience',
+  'wrong-issuer',
+  'missing-scope-claim',
+  'unknown-key-id',
+] as const;
+export type TokenFlaw = (typeof TOKEN_FLAWS)[number];
+
 /** Which credential a case needs; the token stage turns it into a value at run time. */
-export type TokenRef = { kind: 'live'; scopes: string[] } | { kind: 'revoked' };
+export type TokenRef = { kind: 'live'; scopes: string[] } | { kind: 'revoked' } | { kind: 'forged'; flaw: TokenFlaw };
 
 /** How a credential is presented: an Authorization header built from a template, or the RFC 6750 §2.3 query parameter. */
 export interface Credential {
@@ -78,5 +92,5 @@ export interface Plan {
   service: string;
   cases: Case[];
   /** Credentials the run must obtain before sending. */
-  tokens: { scopeSets: string[][]; revoked: boolean };
+  tokens: { scopeSets: string[][]; revoked: boolean; forged: TokenFlaw[] };
 }

@@ -3,6 +3,7 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, ChallengeExpectation, Credential, Expectation } from './case.ts';
 import { exampleInputs, generatedInputs, invalidBody, type Inputs } from './inputs.ts';
 import { bearer, caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
+import { forgeableFlaws } from './forgeableFlaws.ts';
 
 /** RFC 6750 §3.1: a request without credentials gets a challenge with no error code. */
 const BARE: ChallengeExpectation = { scheme: 'Bearer', errors: [null] };
@@ -59,6 +60,19 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
         expect: refused(manifest, 'authentication comes before validation', BARE),
       };
     });
+  }
+  for (const flaw of forgeableFlaws(manifest)) {
+    const lacksScopes = flaw === 'missing-scope-claim';
+    add(`forged token: ${flaw}`, () => ({
+      credential: { placement: 'header', template: 'Bearer {token}', token: { kind: 'forged', flaw } },
+      expect: {
+        outcome: 'reject',
+        // A token without a scope claim may be judged valid-but-insufficient: 403 insufficient_scope is fair too.
+        statuses: lacksScopes ? [...manifest.errors.statuses.unauthenticated, ...manifest.errors.statuses.forbidden] : manifest.errors.statuses.unauthenticated,
+        reason: `a locally signed token that is ${flaw.replace(/-/g, ' ')}`,
+        challenge: { scheme: 'Bearer', errors: lacksScopes ? ['invalid_token', 'insufficient_scope'] : ['invalid_token'] },
+      },
+    }));
   }
   for (const scope of Object.keys(manifest.auth.scopes).filter((s) => !endpoint.scopes.includes(s))) {
     add(`scope ${scope}`, () => ({

@@ -2,6 +2,7 @@ import type { Manifest } from '../manifest/types.ts';
 import type { Case, Plan } from '../plan/case.ts';
 import { createProvider } from '../tokens/createProvider.ts';
 import { acquireTokens, releaseTokens, type TokenSet } from '../tokens/tokenSet.ts';
+import type { TokenProvider } from '../tokens/provider.ts';
 import { createDispatcher } from '../transport/createDispatcher.ts';
 import { guardTarget } from '../transport/guardTarget.ts';
 import { DEFAULT_LIMITS, type TransportLimits } from '../transport/limits.ts';
@@ -45,8 +46,9 @@ export async function openSession(options: SessionOptions, redactor = new Redact
   const dispatcher = createDispatcher(limits);
   const schemas = createSchemaValidator(manifest);
   let tokens: TokenSet;
-  const provider = createProvider(manifest, { baseUrl, dispatcher, limits, env: options.env ?? process.env });
+  let provider: TokenProvider;
   try {
+    provider = await createProvider(manifest, { baseUrl, dispatcher, limits, env: options.env ?? process.env });
     tokens = await acquireTokens(plan, provider, Object.keys(manifest.auth.scopes), redactor);
   } catch (error) {
     await dispatcher.close();

@@ -4,9 +4,17 @@ import type { TransportLimits } from '../transport/limits.ts';
 import { httpProvider } from './httpProvider.ts';
 import type { TokenProvider } from './provider.ts';
 import { staticProvider } from './staticProvider.ts';
+import { jwtProvider } from './jwtProvider.ts';
 
 /** The provider the manifest names. */
-export function createProvider(manifest: Manifest, deps: { baseUrl: URL; dispatcher: Dispatcher; limits: TransportLimits; env: NodeJS.ProcessEnv }): TokenProvider {
+export async function createProvider(manifest: Manifest, deps: { baseUrl: URL; dispatcher: Dispatcher; limits: TransportLimits; env: NodeJS.ProcessEnv }): Promise<TokenProvider> {
   const config = manifest.auth.tokens;
-  return config.provider === 'static' ? staticProvider(config, deps.env) : httpProvider(config, deps);
+  switch (config.provider) {
+    case 'static':
+      return staticProvider(config, deps.env);
+    case 'jwt':
+      return jwtProvider(config, deps);
+    case 'http':
+      return httpProvider(config, deps);
+  }
 }

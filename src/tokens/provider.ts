@@ -1,3 +1,5 @@
+import type { TokenFlaw } from '../plan/case.ts';
+
 /** A credential the run holds. `value` never leaves the process: reports see `label`. */
 export interface IssuedToken {
   value: string;
@@ -16,6 +18,8 @@ export interface TokenProvider {
   /** A token that was valid for these scopes and has been revoked. */
   revoked(scopes: string[]): Promise<IssuedToken>;
   revoke(token: IssuedToken): Promise<void>;
+  /** A token wrong in exactly one way (only providers that sign locally can forge). */
+  forge?(flaw: TokenFlaw, scopes: string[]): Promise<IssuedToken>;
   /** Secrets the provider itself holds (client secrets), for the redactor. */
   secrets(): string[];
 }

@@ -1,4 +1,5 @@
-import type { Plan } from '../plan/case.ts';
+import { HardenError } from '../errors.ts';
+import type { Plan, TokenFlaw } from '../plan/case.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import type { IssuedToken, TokenProvider } from './provider.ts';
 
@@ -6,6 +7,7 @@ import type { IssuedToken, TokenProvider } from './provider.ts';
 export interface TokenSet {
   live: Map<string, IssuedToken>;
   revoked?: IssuedToken;
+  forged: Map<TokenFlaw, IssuedToken>;
 }
 
 export const scopeKey = (scopes: readonly string[]) => [...scopes].sort().join(' ');
@@ -28,7 +30,14 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
     revoked = await provider.revoked(catalogue);
     redactor.add(revoked.value, revoked.label);
   }
-  return { live, revoked };
+  const forged = new Map<TokenFlaw, IssuedToken>();
+  for (const flaw of plan.tokens.forged) {
+    if (!provider.forge) throw new HardenError('TOKEN_PROVIDER_FAILED', `The ${provider.kind} provider cannot forge tokens; forged-token cases need the jwt provider.`);
+    const token = await provider.forge(flaw, catalogue);
+    redactor.add(token.value, token.label);
+    forged.set(flaw, token);
+  }
+  return { live, revoked, forged };
 }
 
 /** Revokes what the run issued, and only that. Best effort: a cleanup failure must not hide the verdicts. */
