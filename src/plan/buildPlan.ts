@@ -1,10 +1,11 @@
 import type { Manifest } from '../manifest/types.ts';
-import { SUITES, TOKEN_FLAWS, type Case, type Plan, type SuiteId } from './case.ts';
+import { ROTATION_STEPS, SUITES, TOKEN_FLAWS, type Case, type Plan, type SuiteId } from './case.ts';
 import { planMalformed } from './malformed.ts';
 import { planPositive } from './positive.ts';
 import { planRevokedToken } from './revoked-token.ts';
 import { planUnauthorized } from './unauthorized.ts';
 import { DEFAULT_RUNS } from './plannerOptions.ts';
+import { planRotationActions, planRotationProbes } from './rotation.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -18,6 +19,7 @@ const planners = {
   'revoked-token': planRevokedToken,
   unauthorized: planUnauthorized,
   malformed: planMalformed,
+  rotation: planRotationProbes,
 } as const;
 
 /** Manifest + seed → every case of the chosen suites. Pure: no I/O, no clock, no global randomness. */
@@ -25,7 +27,11 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
   const cases: Case[] = [];
   for (const suite of suites) {
-    for (const endpoint of manifest.endpoints) cases.push(...planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS }));
+    const planned = manifest.endpoints.flatMap((endpoint) => planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS }));
+    if (suite === 'rotation') planned.push(...planRotationActions(manifest, options.seed));
+    // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
+    if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
+    cases.push(...planned);
   }
   const scopeSets = new Map<string, string[]>();
   for (const c of cases) {
@@ -38,6 +44,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     tokens: {
       scopeSets: [...scopeSets.values()],
       revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
+      rotation: cases.some((c) => c.rotation !== undefined),
       forged: TOKEN_FLAWS.filter((flaw) => cases.some((c) => c.credential?.token?.kind === 'forged' && c.credential.token.flaw === flaw)),
     },
   };

@@ -1,7 +1,7 @@
 import type { Endpoint, HttpMethod } from '../manifest/types.ts';
 
 /** The request suites, in report order. */
-export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed'] as const;
+export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation'] as const;
 export type SuiteId = (typeof SUITES)[number];
 
 /** Ways a locally signed token can be invalid; each must be refused with 401 invalid_token (RFC 6750 §3.1). */
@@ -19,7 +19,16 @@ export const TOKEN_FLAWS = [
 export type TokenFlaw = (typeof TOKEN_FLAWS)[number];
 
 /** Which credential a case needs; the token stage turns it into a value at run time. */
-export type TokenRef = { kind: 'live'; scopes: string[] } | { kind: 'revoked' } | { kind: 'forged'; flaw: TokenFlaw };
+export type TokenRef =
+  | { kind: 'live'; scopes: string[] }
+  | { kind: 'revoked' }
+  | { kind: 'forged'; flaw: TokenFlaw }
+  /** The rotation drill's tokens: the one being replaced, and its replacement. */
+  | { kind: 'rotation'; which: 'old' | 'new' };
+
+/** The rotation drill's steps, in the order they run (RFC 7009 revocation proven by negative tests). */
+export const ROTATION_STEPS = ['issue-replacement', 'new-accepted-before', 'revoke-old', 'old-refused', 'new-accepted-after'] as const;
+export type RotationStep = (typeof ROTATION_STEPS)[number];
 
 /** How a credential is presented: an Authorization header built from a template, or the RFC 6750 §2.3 query parameter. */
 export interface Credential {
@@ -83,6 +92,8 @@ export interface Case {
   generated?: string;
   /** Present when the case is a property; `request` then shows its first generated request. */
   fuzz?: FuzzSpec;
+  /** Present for the rotation drill's cases: which step this is (the issue and revoke steps send no request). */
+  rotation?: RotationStep;
   /** Present when the case is a cell of the scope matrix: a single-scope token, documented to grant or not. */
   matrix?: { scope: string; expected: 'allow' | 'deny' };
 }
@@ -92,5 +103,5 @@ export interface Plan {
   service: string;
   cases: Case[];
   /** Credentials the run must obtain before sending. */
-  tokens: { scopeSets: string[][]; revoked: boolean; forged: TokenFlaw[] };
+  tokens: { scopeSets: string[][]; revoked: boolean; forged: TokenFlaw[]; rotation: boolean };
 }

@@ -12,7 +12,7 @@ const ANY_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);
  * with generated inputs (an id that may not exist), any documented status that is not an
  * authentication or authorization refusal and not a 5xx — a 401 here means the token failed, not the input.
  */
-function acceptance(endpoint: Endpoint, manifest: Manifest, examplesOnly: boolean): Expectation {
+export function acceptance(endpoint: Endpoint, manifest: Manifest, examplesOnly: boolean): Expectation {
   const listed = documented(endpoint);
   const refusals = [...manifest.errors.statuses.unauthenticated, ...manifest.errors.statuses.forbidden];
   const success = listed.filter((s) => s >= 200 && s < 300);

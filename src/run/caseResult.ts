@@ -16,4 +16,7 @@ export interface CaseResult {
   durationMs: number;
   /** For property cases: runs, shrinks, and the replayable counterexample. */
   property?: PropertyRecord;
+  /** For steps that send no request (the rotation drill's token steps): what was done, and when. */
+  note?: string;
+  at?: string;
 }

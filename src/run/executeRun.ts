@@ -4,6 +4,8 @@ import { openSession, type SessionOptions } from './openSession.ts';
 import { emit, type Reporter } from './reporter.ts';
 import { sendOrder } from './sendOrder.ts';
 import { buildScopeMatrix } from './scopeMatrix.ts';
+import { rotationRecordFrom } from './rotationRecordFrom.ts';
+import { ROTATION_STEPS } from '../plan/case.ts';
 import { countResults, type RunSummary } from './summarise.ts';
 import { Redactor } from '../transport/redactor.ts';
 
@@ -30,10 +32,16 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
   try {
     await emit(reporters, 'onRunStart', { plan, baseUrl: session.baseUrl.origin, manifestFile: options.manifest.source, startedAt });
     const results = new Array<CaseResult>(plan.cases.length);
-    await mapConcurrent(sendOrder(plan.cases), session.limits.concurrency, async (index) => {
+    const run = async (index: number) => {
       results[index] = await session.runCase(plan.cases[index]!, options.replayPath);
       await emit(reporters, 'onCaseResult', results[index]);
-    });
+    };
+    // The drill's steps depend on each other, so they run after everything else, one step at a time.
+    const order = sendOrder(plan.cases);
+    await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === undefined), session.limits.concurrency, run);
+    for (const step of ROTATION_STEPS) {
+      await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === step), session.limits.concurrency, run);
+    }
     const summary: RunSummary = {
       seed: plan.seed,
       service: plan.service,
@@ -44,6 +52,7 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       results,
       ...countResults(results),
       scopeMatrix: buildScopeMatrix(results, Object.keys(options.manifest.auth.scopes)),
+      rotation: rotationRecordFrom(results),
       warnings: options.manifest.warnings,
       manifestSha256: options.manifest.sha256,
     };

@@ -5,7 +5,11 @@ import type { SentRequest } from '../transport/exchange.ts';
 function tokenFor(c: Case, tokens: TokenSet): string | undefined {
   const ref = c.credential?.token;
   if (!ref) return undefined;
-  const token = ref.kind === 'revoked' ? tokens.revoked : ref.kind === 'forged' ? tokens.forged.get(ref.flaw) : tokens.live.get(scopeKey(ref.scopes));
+  const token =
+    ref.kind === 'revoked' ? tokens.revoked
+    : ref.kind === 'forged' ? tokens.forged.get(ref.flaw)
+    : ref.kind === 'rotation' ? (ref.which === 'old' ? tokens.rotation?.old : tokens.rotation?.replacement)
+    : tokens.live.get(scopeKey(ref.scopes));
   if (!token) throw new Error(`internal: no token acquired for case ${c.id}`);
   return token.value;
 }

@@ -11,6 +11,7 @@ import { redactExchange } from '../transport/redactExchange.ts';
 import { Redactor } from '../transport/redactor.ts';
 import type { CaseResult } from './caseResult.ts';
 import { createSchemaValidator } from './judgeCase.ts';
+import { rotationAction } from './rotationAction.ts';
 import { runProperty, type PropertyRecord } from './runProperty.ts';
 import { sendAndJudge, type Outcome, type SendDeps } from './sendAndJudge.ts';
 
@@ -71,6 +72,9 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     limits,
     redactor,
     async runCase(c, replayPath) {
+      if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
+        return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
+      }
       if (!c.fuzz) return toResult(c, await sendAndJudge(c, c.request, deps));
       const endpoint = manifest.endpoints.find((e) => e.id === c.endpointId)!;
       const started = performance.now();

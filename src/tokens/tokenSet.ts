@@ -8,6 +8,8 @@ export interface TokenSet {
   live: Map<string, IssuedToken>;
   revoked?: IssuedToken;
   forged: Map<TokenFlaw, IssuedToken>;
+  /** The rotation drill's tokens: `old` is issued up front, `replacement` by the drill's first step. */
+  rotation?: { old: IssuedToken; replacement?: IssuedToken };
 }
 
 export const scopeKey = (scopes: readonly string[]) => [...scopes].sort().join(' ');
@@ -37,12 +39,14 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
     redactor.add(token.value, token.label);
     forged.set(flaw, token);
   }
-  return { live, revoked, forged };
+  const rotation = plan.tokens.rotation ? { old: await provider.issue(catalogue) } : undefined;
+  if (rotation) redactor.add(rotation.old.value, `${rotation.old.label} (rotation: old)`);
+  return { live, revoked, forged, rotation };
 }
 
 /** Revokes what the run issued, and only that. Best effort: a cleanup failure must not hide the verdicts. */
 export async function releaseTokens(tokens: TokenSet, provider: TokenProvider): Promise<void> {
-  for (const token of tokens.live.values()) {
+  for (const token of [...tokens.live.values(), ...(tokens.rotation?.replacement ? [tokens.rotation.replacement] : [])]) {
     if (token.disposable) await provider.revoke(token).catch(() => undefined);
   }
 }
