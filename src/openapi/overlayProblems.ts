@@ -47,9 +47,11 @@ function describe(error: ErrorObject): { message: string; key?: string; hint?: s
 /** Validates a parsed overlay against overlay.schema.json; one located problem per violation. */
 export function overlayProblems(value: unknown, doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   if (validate(value)) return [];
-  return relevant(validate.errors ?? []).map((error) => {
+  const problems = relevant(validate.errors ?? []).map((error) => {
     const { message, key, hint } = describe(error);
     const pointer = key === undefined ? error.instancePath : `${error.instancePath}/${key}`;
     return { message, hint, location: { file, ...locatePointer(doc, lineCounter, error.instancePath, key), pointer } };
   });
+  // In file order, as an editor lists them.
+  return problems.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { HardenError, type Problem, type SourceLocation } from '../errors.ts';
-import { locatePointer } from '../manifest/locate.ts';
+import { locatePointer, pointerSegments } from '../manifest/locate.ts';
 import { overlayProblems } from './overlayProblems.ts';
 import { resolvePointer } from './refs.ts';
 
@@ -24,8 +24,11 @@ export interface Overlay {
 export interface LoadedOverlay {
   file: string;
   value: Overlay;
-  /** The location of a member, if the overlay sets it (so manifest problems can point back here). */
-  locate(pointer: string): SourceLocation | undefined;
+  /**
+   * The location of a member, if the overlay sets it (so manifest problems can point back here);
+   * with `atKey`, of its key rather than its value (where a misspelt name sits).
+   */
+  locate(pointer: string, atKey?: boolean): SourceLocation | undefined;
 }
 
 /** Overlays are a screenful of YAML; a bigger file is the wrong file. */
@@ -66,6 +69,12 @@ export async function readOverlay(file: string): Promise<LoadedOverlay> {
   return {
     file,
     value: value as Overlay,
-    locate: (pointer) => (resolvePointer(value, `#${pointer}`) === undefined ? undefined : { file, ...locatePointer(doc, lineCounter, pointer), pointer }),
+    locate(pointer, atKey = false) {
+      if (resolvePointer(value, `#${pointer}`) === undefined) return undefined;
+      const cut = pointer.lastIndexOf('/');
+      const key = atKey ? pointerSegments(pointer.slice(cut)).at(0) : undefined;
+      const position = key === undefined ? locatePointer(doc, lineCounter, pointer) : locatePointer(doc, lineCounter, pointer.slice(0, cut), key);
+      return { file, ...position, pointer };
+    },
   };
 }

@@ -29,7 +29,7 @@ export function selectOperations(operations: readonly Operation[], ids: readonly
   const known = [...byName.keys()];
   const unknown = (key: 'exclude' | 'examples', name: string, at: string) => {
     const close = suggest(name, known);
-    const where = overlay?.locate(at);
+    const where = overlay?.locate(at, key === 'examples');
     const place = where ? `${where.file}${where.line === undefined ? '' : `:${where.line}:${where.column}`} at ${at}` : at;
     warn({ construct: 'overlay', message: `${place}: ${key} names "${name}", which is no operation of the document${close ? `; did you mean "${close}"?` : '; it is ignored.'}` });
   };

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importFixture } from './testing.ts';
+
+describe('importOpenApi: security schemes and requirements', () => {
+  let imported: Awaited<ReturnType<typeof importFixture>>;
+  beforeAll(async () => {
+    imported = await importFixture('security-schemes.yaml');
+  });
+
+  it('catalogues the scopes of every oauth2 flow, then scopes operations name (OpenID Connect)', () => {
+    expect(imported.manifest.auth.scheme).toBe('bearer');
+    expect(imported.manifest.auth.scopes).toEqual({
+      'pets:read': { description: 'read pets' },
+      'pets:write': { description: 'change pets' },
+      'pets:admin': { description: 'administer pets' },
+      profile: {},
+    });
+  });
+
+  it('applies the document-level security where an operation has none', () => {
+    expect(imported.endpoint('usesDefault')).toMatchObject({ public: false, scopes: ['pets:read'] });
+  });
+
+  it('maps `security: []` and an optional `{}` requirement to public', () => {
+    expect(imported.endpoint('publicRoute')).toMatchObject({ public: true, scopes: [] });
+    expect(imported.endpoint('optionalAuth')).toMatchObject({ public: true, scopes: [] });
+    expect(imported.warningsFor('GET /optional')).toEqual([]);
+  });
+
+  it('maps alternatives of one scope each (OR) exactly, with no warning', () => {
+    expect(imported.endpoint('eitherScope').scopes).toEqual(['pets:read', 'pets:admin']);
+    expect(imported.warningsFor('GET /either')).toEqual([]);
+  });
+
+  it('keeps an AND requirement valid and warns, naming the operation', () => {
+    expect(imported.endpoint('bothScopes').scopes).toEqual(['pets:read', 'pets:write']);
+    expect(imported.warningsFor('POST /both')).toEqual([expect.objectContaining({ construct: 'security', message: expect.stringContaining('[pets:read, pets:write] together') })]);
+  });
+
+  it('with an AND requirement beside single-scope alternatives, keeps the single ones', () => {
+    expect(imported.endpoint('bothOrAdmin').scopes).toEqual(['pets:admin']);
+    expect(imported.warningsFor('POST /both-or-admin')[0]?.message).toMatch(/only the single-scope alternatives \(pets:admin\)/);
+  });
+
+  it('maps http bearer and OpenID Connect to the bearer scheme; a bearer without scopes is granted by any catalogued scope', () => {
+    expect(imported.endpoint('plainBearer').scopes).toEqual(['pets:read', 'pets:write', 'pets:admin', 'profile']);
+    expect(imported.endpoint('oidcRoute').scopes).toEqual(['profile']);
+  });
+
+  it('warns about apiKey (header, query, cookie), http basic and undeclared schemes, naming each', () => {
+    for (const [operation, words] of [
+      ['GET /header-key', '"headerKey" (apiKey in header "X-API-Key")'],
+      ['GET /cookie-key', '"cookieKey" (apiKey in cookie "session")'],
+      ['GET /basic', '"basic" (http basic)'],
+      ['GET /undeclared', '"nowhere" (not declared in securitySchemes)'],
+    ] as const) {
+      expect(imported.warningsFor(operation), operation).toEqual([expect.objectContaining({ construct: 'security', message: expect.stringContaining(words) })]);
+      expect(imported.warningsFor(operation)[0]?.message).toMatch(/mapped as public/);
+    }
+  });
+
+  it('drops an apiKey alternative but keeps the bearer one beside it', () => {
+    expect(imported.endpoint('queryKey')).toMatchObject({ public: false, scopes: ['pets:admin'] });
+    expect(imported.warningsFor('GET /query-key')[0]?.message).toMatch(/"queryKey" \(apiKey in query "api_key"\) is left out/);
+  });
+
+  it('fills server variables with their defaults and sanitises info.title into the service name', () => {
+    expect(imported.manifest.baseUrl).toBe('https://eu.api.example.com/v2');
+    expect(imported.manifest.service).toBe('security-shapes-api');
+  });
+
+  it('without an overlay, reads static tokens per scope from the environment, and says so', () => {
+    expect(imported.manifest.auth.tokens).toEqual({
+      provider: 'static',
+      tokens: [
+        { scopes: ['pets:read'], env: 'HARDEN_TOKEN_PETS_READ' },
+        { scopes: ['pets:write'], env: 'HARDEN_TOKEN_PETS_WRITE' },
+        { scopes: ['pets:admin'], env: 'HARDEN_TOKEN_PETS_ADMIN' },
+        { scopes: ['profile'], env: 'HARDEN_TOKEN_PROFILE' },
+      ],
+      revoked: { env: 'HARDEN_REVOKED_TOKEN' },
+    });
+    expect(imported.warnings).toContainEqual(expect.objectContaining({ construct: 'overlay', message: expect.stringContaining('auth.tokens') }));
+  });
+});
