@@ -59,12 +59,23 @@ export function validatorFor(node: JsonSchema, root: unknown): Validator | undef
   return fn;
 }
 
+const BOOLEAN_VALIDATORS = new Map<boolean, Validator>();
+
 function compileCopy(node: JsonSchema, key: string): Validator | undefined {
+  if (typeof node === 'boolean') {
+    let fn = BOOLEAN_VALIDATORS.get(node);
+    if (!fn) BOOLEAN_VALIDATORS.set(node, (fn = ajv.compile(node)));
+    return fn;
+  }
+  const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref)) as object;
   try {
-    if (typeof node === 'boolean') return ajv.compile(node);
-    return ajv.compile(deepNormalize(node, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref)) as object);
+    return ajv.compile(copy);
   } catch {
     return undefined;
+  } finally {
+    // ajv caches every compiled schema object forever; ours are throwaway copies,
+    // and the compiled function stays usable after removal
+    ajv.removeSchema(copy);
   }
 }
 

@@ -30,3 +30,35 @@ describe('invalidArbitraries: each value breaks the labelled keyword at the labe
     });
   }
 });
+
+describe('invalidArbitraries: labels and boundary values', () => {
+  const order = loadCorpus().find((e) => e.name === 'order')!.schema;
+  const violations = new Map(invalidArbitraries(order).map((v) => [v.label, v]));
+  const values = (label: string, numRuns = 60) => fc.sample(violations.get(label)!.arbitrary, { seed: 1, numRuns });
+
+  it('covers each keyword at its JSON pointer; required/additionalProperties point at the object', () => {
+    expect([...violations.keys()]).toEqual(
+      expect.arrayContaining([
+        '/: required', '/: additionalProperties', '/customerEmail: format', '/customerEmail: maxLength', '/status: enum',
+        '/lines: minItems', '/lines: maxItems', '/lines/0: required', '/lines/0: additionalProperties',
+        '/lines/0/sku: pattern', '/lines/0/quantity: minimum', '/lines/0/quantity: maximum', '/lines/0/unitPrice: multipleOf', '/lines/0/unitPrice: exclusiveMinimum',
+      ]),
+    );
+  });
+
+  it('breaks bounds right at the edge and far away', () => {
+    const quantities = values('/lines/0/quantity: minimum').map((o) => ((o as { lines: Array<{ quantity: number }> }).lines[0]!.quantity));
+    expect(quantities).toContain(0);
+    expect(Math.min(...quantities)).toBeLessThan(-100);
+    const prices = values('/lines/0/unitPrice: exclusiveMinimum').map((o) => ((o as { lines: Array<{ unitPrice: number }> }).lines[0]!.unitPrice));
+    expect(prices).toContain(0);
+  });
+
+  it('uniqueItems violations contain a duplicate', () => {
+    const schema = loadCorpus().find((e) => e.name === 'unique-objects')!.schema;
+    const unique = invalidArbitraries(schema).find((v) => v.label === '/: uniqueItems')!;
+    for (const a of fc.sample(unique.arbitrary, { seed: 2, numRuns: 30 }) as unknown[][]) {
+      expect(new Set(a.map((x) => JSON.stringify(x))).size).toBeLessThan(a.length);
+    }
+  });
+});

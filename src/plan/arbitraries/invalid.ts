@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { boundedFilter } from './bounded-filter.ts';
-import { createContext, validatorIn } from './context.ts';
+import { createContext, validatorIn, type Ctx } from './context.ts';
+import { SchemaGenerationError } from './errors.ts';
 import type { ArbitraryOptions, JsonSchema } from './types.ts';
 import { embed } from './violations/embed.ts';
 import { leafViolations } from './violations/leaf.ts';
-import { collectSites } from './violations/sites.ts';
+import { collectSites, type Site } from './violations/sites.ts';
 
 /**
  * One constraint to break. `pointer` is the JSON pointer of the instance location
@@ -37,7 +38,9 @@ export function invalidArbitraries(schema: JsonSchema, options?: ArbitraryOption
     for (const leaf of leafViolations(site, ctx)) {
       const label = `${site.pointer || '/'}: ${leaf.keyword}`;
       const group = grouped.get(label) ?? { pointer: site.pointer, keyword: leaf.keyword, arbs: [] };
-      group.arbs.push(embed(site, leaf.values, ctx));
+      const whole = tryEmbed(site, leaf.values, ctx);
+      if (!whole) continue;
+      group.arbs.push(whole);
       grouped.set(label, group);
     }
   }
@@ -50,4 +53,14 @@ export function invalidArbitraries(schema: JsonSchema, options?: ArbitraryOption
     if (arbitrary.isSatisfiable()) out.push({ pointer, keyword, label, arbitrary });
   }
   return out;
+}
+
+/** A container on the path that cannot hold the forced key/index just means no such violation. */
+function tryEmbed(site: Site, leaf: fc.Arbitrary<unknown>, ctx: Ctx): fc.Arbitrary<unknown> | undefined {
+  try {
+    return embed(site, leaf, ctx);
+  } catch (e) {
+    if (e instanceof SchemaGenerationError) return undefined;
+    throw e;
+  }
 }

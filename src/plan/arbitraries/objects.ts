@@ -25,16 +25,18 @@ export function objectArbitrary(s: Schema, depth: number, capped: boolean, child
   if (required.length > maxP) return undefined;
   const ap = s['additionalProperties'];
   const extraSchema: JsonSchema = ap === undefined ? true : (ap as JsonSchema);
-  const keyArb = extraSchema === false ? undefined : extraKeyArbitrary(s, required);
-  const explicitExtras = (ap === true || isPlainObject(ap)) && !capped && keyArb !== undefined;
+  const wantsExtras = (ap === true || isPlainObject(ap)) && !capped;
+  const need = Math.max(0, minP - required.length);
+  const hasCounts = need > 0 || maxP < required.length + optional.length + (wantsExtras ? 2 : 0);
+  // building the name generator pre-samples it, so only do it when extras may be needed
+  const keyArb = extraSchema !== false && (wantsExtras || need > optional.length) ? extraKeyArbitrary(s, required) : undefined;
+  const explicitExtras = wantsExtras && keyArb !== undefined;
   const valueOf = (k: string) => child(propertySchema(s, k), depth + 1);
   const extras = (min: number, max: number): fc.Arbitrary<Entry[]> =>
     max <= 0 || !keyArb
       ? fc.constant([])
       : fc.array(fc.tuple(keyArb, child(extraSchema, depth + 1)), { minLength: min, maxLength: max }).map((es) => es.filter(([k], i) => es.findIndex(([x]) => x === k) === i));
 
-  const hasCounts = minP > required.length || maxP < required.length + optional.length + (explicitExtras ? 2 : 0);
-  const need = Math.max(0, minP - required.length);
   if (need > optional.length && !keyArb) return undefined;
   if (!hasCounts) {
     const model = Object.fromEntries((capped ? required : [...optional, ...required]).map((k) => [k, valueOf(k)]));

@@ -3,7 +3,7 @@ import { formatChecker } from './ajv.ts';
 import { boundedFilter } from './bounded-filter.ts';
 import { fakerArbitrary } from './faker.ts';
 import { formatArbitrary } from './formats.ts';
-import { compileRegex } from './regex.ts';
+import { compileRegex, withoutLookarounds } from './regex.ts';
 import type { Schema } from './types.ts';
 
 /** ajv's minLength/maxLength count code points, not UTF-16 units. */
@@ -90,8 +90,10 @@ function patternArbitrary(re: RegExp, min: number, max: number | undefined): fc.
   try {
     loose = fc.stringMatching(re, { size: 'small' });
   } catch {
-    // lookarounds/backreferences are not supported by stringMatching: propose plain strings
-    return plainStringArbitrary(min, max);
+    // stringMatching rejects lookarounds: generate from the rest, the caller filters by the full pattern
+    const rest = compileRegex(withoutLookarounds(re.source));
+    if (!rest || rest.source === re.source) return plainStringArbitrary(min, max);
+    return patternArbitrary(rest, min, max);
   }
   // fast-check pads unanchored patterns with random text; concatenation helps reach minLength
   const arbs = [loose, ...(min > 0 ? [fc.tuple(loose, loose).map(([a, b]) => a + b)] : [])];

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { boundedFilter } from '../bounded-filter.ts';
 import { isAdditionalKey, requiredKeys } from '../children.ts';
 import { generationTypes } from '../json-types.ts';
 import { objectFromEntries } from '../json.ts';
@@ -25,10 +26,16 @@ export function objectCandidates(s: Schema, gen: PlainGen): Candidate[] {
     out.push({ keyword: 'required', values, relaxed: without(s, 'required') });
   }
   if (valid && s['additionalProperties'] === false) {
-    const names = fc.oneof(fc.constantFrom(...EXTRA_NAMES), fc.string({ minLength: 1, maxLength: 10 })).filter((k) => k !== '__proto__' && isAdditionalKey(s, k));
+    // patternProperties may claim every name (e.g. ".*"): then there is nothing "additional" to add
+    const names = boundedFilter(
+      fc.oneof(fc.constantFrom(...EXTRA_NAMES), fc.string({ minLength: 1, maxLength: 10 })),
+      (k) => k !== '__proto__' && isAdditionalKey(s, k),
+      'an undeclared property name',
+      { eager: true, poolRuns: 100 },
+    );
     const extra = fc.oneof(fc.constant(true), fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null));
     const values = fc.tuple(valid, names, extra).map(([o, k, v]) => objectFromEntries([...Object.entries(o), [k, v]]));
-    out.push({ keyword: 'additionalProperties', values, relaxed: without(s, 'additionalProperties') });
+    if (names.isSatisfiable()) out.push({ keyword: 'additionalProperties', values, relaxed: without(s, 'additionalProperties') });
   }
   for (const [keyword, flip] of [['minProperties', 'maxProperties'], ['maxProperties', 'minProperties']] as const) {
     const n = s[keyword];

@@ -11,6 +11,16 @@ function mutations(x: string): string[] {
   return [`${x}!`, ` ${x}`, x.slice(1), x.toLowerCase() === x ? x.toUpperCase() : x.toLowerCase(), x.replace(/[@.:-]/u, '_'), `${x.slice(0, -1)}#`];
 }
 
+/** Lengthens a valid value to `target` code points without leaving its format. */
+function stretch(x: string, format: unknown, target: number): string {
+  const need = Math.max(0, target - [...x].length);
+  if (format === 'email' || format === 'idn-email') return 'a'.repeat(need) + x;
+  if (typeof format === 'string' && ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(format)) {
+    return x.includes('#') ? x + 'a'.repeat(need) : `${x}#${'a'.repeat(Math.max(0, need - 1))}`;
+  }
+  return x + 'a'.repeat(need);
+}
+
 export function stringCandidates(s: Schema, gen: PlainGen): Candidate[] {
   if (!generationTypes(s).includes('string')) return [];
   const str = (x: Schema): Schema => ({ ...x, type: 'string' });
@@ -26,8 +36,10 @@ export function stringCandidates(s: Schema, gen: PlainGen): Candidate[] {
   if (typeof maxL === 'number') {
     const relaxed = without(s, 'maxLength');
     const longer = mergeSchemas(str(relaxed), { minLength: Math.floor(maxL) + 1 });
-    const values = longer ? gen(longer.schema) : undefined;
-    if (values) out.push({ keyword: 'maxLength', values, relaxed });
+    // format generators rarely reach long lengths by chance: pad valid values where the format allows it
+    const padded = gen(str(s))?.chain((x) => fc.nat(3).map((extra) => stretch(String(x), s['format'], Math.floor(maxL) + 1 + extra)));
+    const arbs = present([longer ? gen(longer.schema) : undefined, padded]);
+    if (arbs.length) out.push({ keyword: 'maxLength', values: fc.oneof(...arbs), relaxed });
   }
   const valid = gen(str(s))?.map((x) => mutations(String(x)));
   const edited = valid ? fc.tuple(valid, fc.nat()).map(([xs, i]) => xs[i % xs.length]!) : undefined;
