@@ -16,7 +16,7 @@ function dedupe(xs: readonly unknown[]): unknown[] {
   });
 }
 
-export function hasUniqueItems(a: readonly unknown[]): boolean {
+function hasUniqueItems(a: readonly unknown[]): boolean {
   return new Set(a.map(canonicalJson)).size === a.length;
 }
 

@@ -13,10 +13,6 @@ import type { JsonSchema, Schema } from './types.ts';
 interface Result { cost: number; cyclic: boolean }
 const memo = new WeakMap<Ctx, WeakMap<object, number>>();
 
-export function minCost(node: JsonSchema, ctx: Ctx): number {
-  return costOf(node, ctx, new Set()).cost;
-}
-
 export function plainCost(s: Schema, ctx: Ctx): number {
   return plainResult(s, ctx, new Set()).cost;
 }

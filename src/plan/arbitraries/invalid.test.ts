@@ -62,3 +62,22 @@ describe('invalidArbitraries: labels and boundary values', () => {
     }
   });
 });
+
+describe('invalidArbitraries: shrinking keeps the violation', () => {
+  it('order', () => {
+    const schema = loadCorpus().find((e) => e.name === 'order')!.schema;
+    const validate = ajv.compile(schema);
+    for (const violation of invalidArbitraries(schema)) {
+      const broken: unknown[] = [];
+      fc.check(
+        fc.property(violation.arbitrary, (v) => {
+          const still = !validate(v) && (validate.errors ?? []).some((e) => e.keyword === violation.keyword && e.instancePath === violation.pointer);
+          if (!still) broken.push(v);
+          return JSON.stringify(v).length < 40;
+        }),
+        { seed: SEED, numRuns: 10 },
+      );
+      expect(broken, violation.label).toEqual([]);
+    }
+  });
+});

@@ -30,14 +30,6 @@ export function generationTypes(s: Schema): JsonType[] {
   return inferred.length > 0 ? inferred : [...ALL_TYPES];
 }
 
-/** Whether a JSON value is an instance of a JSON Schema type (integers count as numbers). */
-export function jsonTypeOf(v: unknown): JsonType {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v as JsonType;
-}
-
 export function allowsType(types: readonly JsonType[], t: JsonType): boolean {
   return types.includes(t) || (t === 'integer' && types.includes('number'));
 }

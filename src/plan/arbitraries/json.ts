@@ -23,10 +23,6 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
 /** Deep copy through our own builder so callers can mutate results without aliasing. */
 export function jsonClone<T>(v: T): T {
   if (Array.isArray(v)) return v.map(jsonClone) as T;

@@ -14,7 +14,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 const NEAR = 1_000;
 const FAR = 1e12;
 
-export function numericBounds(s: Schema): Bounds {
+function numericBounds(s: Schema): Bounds {
   const num = (k: string) => (typeof s[k] === 'number' && Number.isFinite(s[k]) ? (s[k] as number) : undefined);
   const [min, xmin, max, xmax] = [num('minimum'), num('exclusiveMinimum'), num('maximum'), num('exclusiveMaximum')];
   const loExcl = xmin !== undefined && (min === undefined || xmin >= min);
@@ -23,17 +23,17 @@ export function numericBounds(s: Schema): Bounds {
 }
 
 /** What ajv does for multipleOf (no multipleOfPrecision): quotient must survive parseInt. */
-export function isMultipleOf(v: number, m: number): boolean {
+function isMultipleOf(v: number, m: number): boolean {
   const q = v / m;
   return q === parseInt(String(q), 10);
 }
 
-export function inBounds(v: number, b: Bounds): boolean {
+function inBounds(v: number, b: Bounds): boolean {
   if (b.lo !== undefined && (b.loExcl ? v <= b.lo : v < b.lo)) return false;
   return !(b.hi !== undefined && (b.hiExcl ? v >= b.hi : v > b.hi));
 }
 
-export function nextUp(x: number): number {
+function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
@@ -41,7 +41,7 @@ export function nextUp(x: number): number {
   return view.getFloat64(0);
 }
 
-export function nextDown(x: number): number {
+function nextDown(x: number): number {
   return -nextUp(-x);
 }
 

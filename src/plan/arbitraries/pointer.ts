@@ -1,5 +1,5 @@
 /** RFC 6901 helpers: ajv reports `instancePath` in this escaped form, so we must match it. */
-export function escapePointerToken(token: string): string {
+function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -7,7 +7,7 @@ import { compileRegex, withoutLookarounds } from './regex.ts';
 import type { Schema } from './types.ts';
 
 /** ajv's minLength/maxLength count code points, not UTF-16 units. */
-export function codePointLength(s: string): number {
+function codePointLength(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
@@ -34,7 +34,7 @@ function fit(text: string, min: number, max: number | undefined): string {
   return (max !== undefined ? cps.slice(0, Math.max(min, Math.min(cps.length, max))) : cps.slice(0, Math.max(min, cps.length))).join('');
 }
 
-export function plainStringArbitrary(min: number, max: number | undefined): fc.Arbitrary<string> {
+function plainStringArbitrary(min: number, max: number | undefined): fc.Arbitrary<string> {
   const maxLength = max ?? min + 16;
   const specials = SPECIALS.filter((x) => codePointLength(x) >= min && codePointLength(x) <= maxLength);
   const words = fakerArbitrary((f) => {

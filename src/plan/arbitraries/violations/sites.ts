@@ -25,7 +25,7 @@ const MAX_NESTING = 12;
 const MAX_ALTS_PER_SITE = 8;
 
 /** Name used for the undeclared property when `additionalProperties` is a schema. */
-export function extraPropertyName(s: Schema): string {
+function extraPropertyName(s: Schema): string {
   let name = 'extraProperty';
   for (let i = 1; !isAdditionalKey(s, name); i++) name = `extraProperty${i}`;
   return name;
