@@ -58,13 +58,14 @@ describe('buildPlan', () => {
   it('plans only the chosen suites, and the tokens they need', () => {
     const plan = buildPlan(manifest, { seed: 5, suites: ['revoked-token'] });
     expect(new Set(plan.cases.map((c) => c.suite))).toEqual(new Set(['revoked-token']));
-    expect(plan.tokens).toEqual({ scopeSets: [], revoked: true });
+    expect(plan.tokens).toEqual({ scopeSets: [], revoked: true, forged: [], rotation: false });
   });
 
   it('labels each schema violation with its pointer and keyword', () => {
     const plan = buildPlan(manifest, { seed: 5, suites: ['malformed'] });
-    const violation = plan.cases.find((c) => c.id === 'createOrder/malformed/schema-violation');
-    expect(violation?.generated).toMatch(/^\/[\w/]*: [a-zA-Z]+$/);
+    const violation = plan.cases.find((c) => c.id === 'createOrder/malformed/schema-violations');
+    expect(violation?.fuzz).toEqual({ generator: 'schema-violations', runs: 50 });
+    expect(violation?.generated).toMatch(/each breaking one of: (\/[\w/]*: [a-zA-Z]+(, )?)+$/);
   });
 });
 

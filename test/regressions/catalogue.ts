@@ -1,0 +1,55 @@
+import type { CheckId } from '../../src/checks/index.ts';
+import type { SuiteId } from '../../src/plan/case.ts';
+import { REFERENCE_JWT_MANIFEST, REFERENCE_MANIFEST } from '../harness.ts';
+
+/** A check id, or `no-response` for a case the API never answered (an `error` verdict). */
+export type Catcher = CheckId | 'no-response';
+
+export interface Expected {
+  /** Which manifest exercises it (JWT regressions need the jwt provider to forge tokens). */
+  manifest: string;
+  /** The suite and check that must catch it. */
+  primary: [SuiteId, Catcher];
+  /** Every suite and check allowed to report it: anything else is a finding unrelated to the regression. */
+  suites: SuiteId[];
+  checks: Catcher[];
+}
+
+const revocation = { suites: ['revoked-token', 'rotation'] as SuiteId[], checks: ['status'] as Catcher[] };
+const refusalShape = ['error-content-type', 'error-schema', 'problem-status', 'www-authenticate'] as Catcher[];
+
+/**
+ * What the harness must say about each regression of the reference API: caught by `primary`,
+ * and nothing outside `suites` × `checks`. The self-test holds the harness to this table.
+ */
+export const EXPECTED: Record<string, Expected> = {
+  'revoked-token-accepted': { manifest: REFERENCE_MANIFEST, primary: ['revoked-token', 'status'], ...revocation },
+  'revoked-token-accepted-one-route': { manifest: REFERENCE_MANIFEST, primary: ['revoked-token', 'status'], ...revocation },
+  'revoked-token-accepted-one-method': { manifest: REFERENCE_MANIFEST, primary: ['revoked-token', 'status'], ...revocation },
+  'expired-jwt-accepted': { manifest: REFERENCE_JWT_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'alg-none-accepted': { manifest: REFERENCE_JWT_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'jwt-signature-not-verified': { manifest: REFERENCE_JWT_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'no-auth-on-route': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized', 'revoked-token', 'malformed', 'rotation'], checks: ['status'] },
+  'write-accepts-read-scope': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'admin-accepts-any-token': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'documented-scope-rejected': { manifest: REFERENCE_MANIFEST, primary: ['positive', 'status'], suites: ['positive', 'unauthorized'], checks: ['status', ...refusalShape] },
+  'broken-json-500': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'no-server-error'], suites: ['malformed'], checks: ['no-server-error', ...refusalShape] },
+  'broken-json-hang': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'no-response'], suites: ['malformed'], checks: ['no-response'] },
+  'html-error-page': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'error-content-type'], suites: ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation'], checks: ['error-content-type', 'error-schema'] },
+  'plain-401-no-challenge': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'www-authenticate'], suites: ['revoked-token', 'unauthorized', 'malformed', 'rotation'], checks: ['www-authenticate', 'error-content-type', 'error-schema'] },
+  'stack-trace-in-detail': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'no-leak'], suites: ['malformed', 'unauthorized'], checks: ['no-leak'] },
+  'token-echoed-in-error': { manifest: REFERENCE_MANIFEST, primary: ['revoked-token', 'no-leak'], suites: ['revoked-token', 'malformed', 'unauthorized', 'rotation'], checks: ['no-leak'] },
+  'timestamp-in-error': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'deterministic'], suites: ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation'], checks: ['deterministic'] },
+  'validation-before-auth': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status', 'www-authenticate'] },
+  'existence-leak-404': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized', 'revoked-token', 'malformed', 'rotation'], checks: ['status', 'www-authenticate'] },
+  'forbidden-instead-of-unauthorized': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status', 'www-authenticate'] },
+  'unauthorized-instead-of-forbidden': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status', 'www-authenticate'] },
+  'wrong-status-member': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'problem-status'], suites: ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation'], checks: ['problem-status'] },
+  'error-with-200': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'accepts-invalid-body': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'status'], suites: ['malformed'], checks: ['status'] },
+  'token-in-query-accepted': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  'redirect-to-login': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
+  // Rare inputs: any suite that sends a generated valid body may meet them, the rotation drill's probes included.
+  'non-ascii-500': { manifest: REFERENCE_MANIFEST, primary: ['positive', 'no-server-error'], suites: ['positive', 'rotation', 'revoked-token'], checks: ['no-server-error'] },
+  'large-quantity-500': { manifest: REFERENCE_MANIFEST, primary: ['positive', 'no-server-error'], suites: ['positive', 'rotation', 'revoked-token'], checks: ['no-server-error'] },
+};
