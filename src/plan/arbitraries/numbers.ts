@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { shrinkLike } from './shrinkLike.ts';
 import type { Schema } from './types.ts';
 
 /**
@@ -89,7 +90,10 @@ export function numberArbitrary(s: Schema, integerOnly: boolean): fc.Arbitrary<n
   }
   if (arbs.length === 0) return undefined;
   if (edges.length) arbs.push({ arbitrary: fc.constantFrom(...edges), weight: 1 });
-  return fc.oneof(...arbs).map(zeroFix);
+  const generated = fc.oneof(...arbs).map(zeroFix);
+  // Integers shrink like one plain integer over the whole range, so a boundary failure shrinks to the boundary.
+  if (integerOnly && ranges && b.lo !== undefined && b.hi !== undefined) return shrinkLike(generated, fc.integer({ min: ranges[0]![0], max: ranges[0]![1] }));
+  return generated;
 }
 
 /** Smallest positive integer multiple of m (e.g. 2.5 → 5), computed on decimal digits. */

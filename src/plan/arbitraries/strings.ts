@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { shrinkLike, withoutOneCodePoint } from './shrinkLike.ts';
 import { formatChecker } from './ajv.ts';
 import { boundedFilter } from './bounded-filter.ts';
 import { fakerArbitrary } from './faker.ts';
@@ -23,6 +24,19 @@ const unicodeUnit = fc.oneof(
   fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
 );
 
+/** One printable code point, shrinking toward the space: a failing character shrinks to the smallest one that still fails. */
+const anyUnit = fc
+  .integer({ min: 0x20, max: 0x10ffff })
+  .filter((c) => c < 0xd800 || c > 0xdfff)
+  .map(
+    (c) => String.fromCodePoint(c),
+    (s) => {
+      // The unmapper lets fast-check shrink a value it did not generate (see shrinkLike).
+      if (typeof s !== 'string' || [...s].length !== 1) throw new Error('not one code point');
+      return s.codePointAt(0)!;
+    },
+  );
+
 /** Strings API fuzzers like: blank, padded, quotes, markup, astral characters. */
 const SPECIALS = ['', ' ', '  padded  ', '\t\n', "O'Brien", '"quoted"', '<b>x</b>', 'Zoë Ünïcødé', '😀', 'null', '0', 'true', '𝔘𝔫𝔦'];
 
@@ -44,10 +58,12 @@ function plainStringArbitrary(min: number, max: number | undefined): fc.Arbitrar
   const arbs: Array<fc.WeightedArbitrary<string>> = [
     { arbitrary: fc.string({ minLength: min, maxLength }), weight: 4 },
     { arbitrary: words.map((w) => fit(w, min, max)), weight: 3 },
-    { arbitrary: fc.string({ unit: fc.oneof(unicodeUnit, fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c))), minLength: min, maxLength }), weight: 1 },
+    { arbitrary: fc.string({ unit: anyUnit, minLength: min, maxLength }), weight: 1 },
   ];
   if (specials.length) arbs.push({ arbitrary: fc.constantFrom(...specials), weight: 1 });
-  return fc.oneof(...arbs);
+  // Every branch shrinks like one plain string over ASCII and beyond, so a failure on a faker word or a
+  // special shrinks to its smallest failing form (one character) rather than stopping where it was found.
+  return shrinkLike(fc.oneof(...arbs), fc.string({ unit: anyUnit, minLength: min, maxLength }), withoutOneCodePoint(min));
 }
 
 /**
