@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { formatHardenError, HardenError } from '../errors.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
+import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
+import { mergeCommand } from './mergeCommand.ts';
+import type { ProgressSink } from './progressFor.ts';
 import { runCommand } from './runCommand.ts';
 import type { Redactor } from '../transport/redactor.ts';
 
@@ -12,11 +15,18 @@ export interface MainIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The real stderr, for progress; left out, progress shows only with --progress (as lines on err). */
+  progress?: ProgressSink;
   /** Test hook: the run's redactor, to search outputs for every secret it holds. */
   onRedactor?: (redactor: Redactor) => void;
 }
 
-const STDIO: MainIo = { env: process.env, out: (l) => console.log(l), err: (l) => console.error(l) };
+const STDIO: MainIo = {
+  env: process.env,
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+  progress: { write: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true, columns: process.stderr.columns },
+};
 
 export async function main(argv: string[], io: MainIo = STDIO): Promise<number> {
   let exitCode: number = EXIT.held;
@@ -30,7 +40,10 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
       .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
       .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
-      .option('--junit <path>', 'JUnit XML report path', 'reports/junit.xml')
+      .option('--junit <path>', 'JUnit XML report path (default: junit.xml in the reports folder)')
+      .option('--reports-dir <dir>', 'folder for evidence.json, summary.md, report.html (default: the --junit folder, else reports/)')
+      .option('--progress', 'show progress even where it would be off (as plain lines)')
+      .option('--no-progress', 'never show progress')
       .option('--allow-host <host>', 'permit a non-loopback target host (repeatable)', collect)
       .option('--timeout <ms>', 'per-request deadline in milliseconds (default 10000)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
@@ -41,12 +54,36 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
 
   runOptions(program.command('run').description('run the request suites against the API a manifest describes'))
     .option('--seed <n>', 'run seed; the same seed gives the same cases (default: random, printed)')
-    .option('--case <id>', 'run only this case id (repeatable)', collect);
+    .option('--case <id>', 'run only this case id (repeatable)', collect)
+    .option('--baseline <file>', 'compare every case with an approved baseline; any change fails the run')
+    .option('--update-baseline', 'write this run as the new approved baseline to the --baseline file')
+    .option('--shard <i/n>', 'run only shard i of n (cases partitioned by a hash of their id); combine with harden merge');
 
   runOptions(program.command('replay').description('re-run one case exactly, from the replay line of a failure'))
     .requiredOption('--seed <n>', 'the run seed of the failure')
     .requiredOption('--case <id>', 'the case id', collect)
     .option('--path <path>', 'fast-check counterexample path: send the shrunk failing input directly');
+
+  program
+    .command('merge')
+    .description("combine the shards' evidence into one set of reports (junit.xml, evidence.json, summary.md, report.html)")
+    .argument('<inputs...>', "each shard's reports folder or evidence.json")
+    .option('--reports-dir <dir>', 'folder for the merged reports (default: reports/)')
+    .option('--junit <path>', 'merged JUnit XML path (default: junit.xml in the reports folder)')
+    .action((inputs: string[], flags: { reportsDir?: string; junit?: string }) => {
+      exitCode = mergeCommand(inputs, flags, io);
+    });
+
+  program
+    .command('baseline')
+    .description('manage approved baselines')
+    .command('approve')
+    .description("approve a finished run's observed behaviour as the baseline later runs are compared with")
+    .argument('<file>', 'baseline file to write (JSON, one case per line)')
+    .option('--evidence <path>', "the run's evidence.json or reports folder", 'reports/evidence.json')
+    .action((file: string, flags: { evidence: string }) => {
+      exitCode = approveBaseline(file, flags.evidence, io.out);
+    });
 
   program
     .command('validate')

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { HardenError } from '../errors.ts';
 import { SUITES, type SuiteId } from '../plan/case.ts';
 import type { TransportLimits } from '../transport/limits.ts';
@@ -17,6 +18,12 @@ export interface RawRunFlags {
   concurrency?: string;
   runs?: string;
   path?: string;
+  reportsDir?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  shard?: string;
+  /** --progress / --no-progress; undefined: progress on a real terminal or CI log only. */
+  progress?: boolean;
 }
 
 /** Every run option, complete and checked. */
@@ -24,8 +31,16 @@ export interface RunSettings {
   manifestFile: string;
   baseUrl?: string;
   seed: number;
+  /** The seed was chosen by the user (flag or HARDEN_SEED), not drawn at random. */
+  seedGiven: boolean;
   suites: SuiteId[];
   junitPath: string;
+  /** Folder for evidence.json, summary.md and report.html. */
+  reportsDir: string;
+  baselineFile?: string;
+  updateBaseline: boolean;
+  shard?: { index: number; count: number };
+  progress?: boolean;
   caseIds: string[];
   allowHosts: string[];
   limits: TransportLimits;
@@ -50,6 +65,32 @@ function replayPath(flags: RawRunFlags): string | undefined {
   return flags.path;
 }
 
+function shard(flags: RawRunFlags): RunSettings['shard'] {
+  if (flags.shard === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(flags.shard.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || count > 1000 || index < 1 || index > count) throw new HardenError('OPTION_INVALID', `--shard must look like "2/3" (shard 2 of 3, 1 <= i <= n <= 1000), got "${flags.shard}".`);
+  if ((flags.case ?? []).length > 0) throw new HardenError('OPTION_INVALID', '--shard splits the whole plan: leave out --case.');
+  return { index, count };
+}
+
+/** --reports-dir wins; without it, reports go next to --junit's file; by default both live in reports/. */
+export function reportPaths(flags: RawRunFlags): { reportsDir: string; junitPath: string } {
+  if (flags.reportsDir !== undefined) return { reportsDir: flags.reportsDir, junitPath: flags.junit ?? join(flags.reportsDir, 'junit.xml') };
+  if (flags.junit !== undefined) return { reportsDir: dirname(flags.junit), junitPath: flags.junit };
+  return { reportsDir: 'reports', junitPath: join('reports', 'junit.xml') };
+}
+
+function baseline(flags: RawRunFlags): Pick<RunSettings, 'baselineFile' | 'updateBaseline'> {
+  const updateBaseline = flags.updateBaseline === true;
+  if (updateBaseline && flags.baseline === undefined) throw new HardenError('OPTION_INVALID', '--update-baseline writes the file named by --baseline: give --baseline FILE.');
+  if (updateBaseline && (flags.shard !== undefined || (flags.case ?? []).length > 0)) {
+    throw new HardenError('OPTION_INVALID', '--update-baseline approves a whole run: leave out --shard and --case (or approve a merged run with `harden baseline approve`).');
+  }
+  return { baselineFile: flags.baseline, updateBaseline };
+}
+
 /** Turns raw flags and the environment into settings once; a bad value stops the run before any request. */
 export function resolveOptions(manifestFile: string, flags: RawRunFlags, env: NodeJS.ProcessEnv): RunSettings {
   const suites = (flags.suites ?? env.HARDEN_SUITES ?? SUITES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
@@ -61,8 +102,12 @@ export function resolveOptions(manifestFile: string, flags: RawRunFlags, env: No
     manifestFile,
     baseUrl: flags.baseUrl ?? env.HARDEN_BASE_URL,
     seed: integer('--seed', flags.seed ?? env.HARDEN_SEED, 0, 2 ** 32 - 1, randomInt(0, 2 ** 31)),
+    seedGiven: (flags.seed ?? env.HARDEN_SEED) !== undefined,
     suites: suites as SuiteId[],
-    junitPath: flags.junit ?? 'reports/junit.xml',
+    ...reportPaths(flags),
+    ...baseline(flags),
+    shard: shard(flags),
+    progress: flags.progress,
     caseIds: (flags.case ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean),
     allowHosts: flags.allowHost ?? [],
     runs: integer('--runs', flags.runs ?? env.HARDEN_RUNS, 1, 100_000, DEFAULT_RUNS),

@@ -1,44 +1,99 @@
 import { writeFileSync } from 'node:fs';
+import { baselineFromEvidence, observeCase } from '../baseline/baseline.ts';
+import { compareBaseline } from '../baseline/compareBaseline.ts';
+import type { DriftItem } from '../baseline/drift.ts';
 import { HardenError } from '../errors.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import { buildPlan } from '../plan/buildPlan.ts';
+import { SUITES } from '../plan/case.ts';
+import { shardPlan } from '../plan/shard.ts';
+import { buildEvidence } from '../report/buildEvidence.ts';
 import { consoleReporter } from '../report/console.ts';
-import { junitReporter } from '../report/junit.ts';
+import { driftLines } from '../report/driftLines.ts';
+import { redactDeep } from '../report/redactDeep.ts';
+import { writeReports } from '../report/writeReports.ts';
 import { executeRun } from '../run/executeRun.ts';
 import type { Redactor } from '../transport/redactor.ts';
-import { exitCodeFor } from './exitCode.ts';
+import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
+import { environmentFacts } from './environmentFacts.ts';
+import { exitCodeFor, withDrift } from './exitCode.ts';
+import { progressFor, type ProgressSink } from './progressFor.ts';
+import { publishToGitHub } from './publishToGitHub.ts';
 import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
 
-/** `harden run`: load, plan, run, report; returns the exit code. */
-export async function runCommand(manifestFile: string, flags: RawRunFlags, io: { env: NodeJS.ProcessEnv; out: (line: string) => void; onRedactor?: (redactor: Redactor) => void }): Promise<number> {
+export interface RunIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  progress?: ProgressSink;
+  onRedactor?: (redactor: Redactor) => void;
+}
+
+/** `harden run` (and `replay`): load, plan, run, compare with the baseline, report; returns the exit code. */
+export async function runCommand(manifestFile: string, flags: RawRunFlags, io: RunIo): Promise<number> {
   const settings = resolveOptions(manifestFile, flags, io.env);
+  // Read before anything is sent: a bad baseline is a usage error, not a finding.
+  const baseline = settings.baselineFile === undefined ? undefined : readBaselineFile(settings.baselineFile, settings.updateBaseline);
+  // Compare like with like: without an explicit seed, replay the approved run's inputs.
+  const seed = baseline && !settings.seedGiven ? baseline.seed : settings.seed;
   const manifest = await loadManifest(settings.manifestFile);
-  let plan = buildPlan(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs });
+  let plan = buildPlan(manifest, { seed, suites: settings.suites, runs: settings.runs });
   if (settings.caseIds.length > 0) {
     const missing = settings.caseIds.filter((id) => !plan.cases.some((c) => c.id === id));
     if (missing.length > 0) throw new HardenError('OPTION_INVALID', `--case: no case ${missing.map((m) => `"${m}"`).join(', ')} in this plan; ids look like "getOrder/revoked-token/revoked-bearer".`);
     const chosen = plan.cases.filter((c) => settings.caseIds.includes(c.id));
     plan = { ...plan, cases: chosen };
   }
+  // Positions in the whole plan, so merged shards come back in the order an unsharded run reports.
+  const planIndex = new Map(plan.cases.map((c, i) => [c.id, i]));
+  if (settings.shard) plan = shardPlan(plan, settings.shard.index, settings.shard.count);
+
   let redactor: Redactor | undefined;
-  const out = (line: string) => io.out(redactor ? redactor.redact(line) : line);
-  const summary = await executeRun({
-    manifest,
-    plan,
-    baseUrl: settings.baseUrl ?? manifest.baseUrl,
-    allowHosts: settings.allowHosts,
-    replayPath: settings.replayPath,
-    limits: settings.limits,
-    env: io.env,
-    onRedactor: (r) => {
-      redactor = r;
-      io.onRedactor?.(r);
-    },
-    reporters: [
-      consoleReporter(out),
-      junitReporter(settings.junitPath, (path, text) => writeFileSync(path, redactor ? redactor.redact(text) : text)),
-    ],
-  });
-  out(`reports: ${settings.junitPath}`);
-  return exitCodeFor(summary);
+  const redact = (text: string) => (redactor ? redactor.redact(text) : text);
+  const progress = progressFor(settings.progress, io.progress, io.env, io.err, redact);
+  const out = (line: string) => {
+    progress?.beforeOutput();
+    io.out(redact(line));
+  };
+  let summary;
+  try {
+    summary = await executeRun({
+      manifest,
+      plan,
+      baseUrl: settings.baseUrl ?? manifest.baseUrl,
+      allowHosts: settings.allowHosts,
+      replayPath: settings.replayPath,
+      limits: settings.limits,
+      env: io.env,
+      onRedactor: (r) => {
+        redactor = r;
+        io.onRedactor?.(r);
+      },
+      reporters: [...(progress ? [progress] : []), consoleReporter(out)],
+    });
+  } finally {
+    progress?.stop();
+  }
+
+  // Every string is redacted before rendering, and every rendered text again on its way out.
+  let evidence = redactDeep(buildEvidence(summary, { ...environmentFacts(), planIndex: (id) => planIndex.get(id), shard: settings.shard }), redact);
+  let drift: DriftItem[] = [];
+  if (settings.baselineFile && baseline) {
+    const complete = !settings.shard && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;
+    drift = compareBaseline(baseline, evidence.cases.map(observeCase), { complete });
+    evidence = { ...evidence, baseline: { file: settings.baselineFile, seed: baseline.seed, drift } };
+    if (baseline.manifestSha256 !== evidence.manifest.sha256) out(`baseline: approved for another version of the manifest (sha256 ${baseline.manifestSha256.slice(0, 12)}…); changed cases show as drift`);
+    if (baseline.seed !== seed) out(`baseline: approved with seed ${baseline.seed}, this run used ${seed}; generated inputs differ`);
+    for (const line of driftLines(drift, settings.baselineFile)) out(line);
+  }
+  const written = writeReports(evidence, { dir: settings.reportsDir, junit: settings.junitPath }, (path, text) => writeFileSync(path, redact(text)));
+  publishToGitHub(evidence, io.env, out, redact);
+  if (settings.updateBaseline && settings.baselineFile) {
+    writeBaselineFile(settings.baselineFile, redactDeep(baselineFromEvidence(evidence), redact));
+    out(`baseline: approved ${evidence.cases.length} cases into ${settings.baselineFile}`);
+  }
+  out(`reports: ${written.join(', ')}`);
+  const code = exitCodeFor(summary);
+  // Approving is the decision that the new behaviour is right: its drift no longer fails the run.
+  return settings.updateBaseline ? code : withDrift(code, drift.length);
 }

@@ -1,55 +1,74 @@
-import { FINDING_CODES } from '../checks/codes.ts';
+import { FINDING_CODES, type FindingCode } from '../checks/codes.ts';
 import type { CaseResult } from '../run/caseResult.ts';
+import type { EvidenceCase } from './evidence.ts';
+import { evidenceCase } from './evidenceCase.ts';
 import { formatExchange } from './formatExchange.ts';
-import { curlCommand, replayCommand } from './replay.ts';
+import { curlCommand } from './replay.ts';
 
-/** Key facts of a case, in a fixed order, for JUnit output and evidence. */
-export function caseProperties(result: CaseResult, seed: number): [string, string][] {
-  const c = result.case;
-  const observed = result.exchanges.map((e) => (e.response ? String(e.response.status) : `no response (${e.failure?.kind})`)).join(', ');
-  const props: [string, string][] = [
+/**
+ * Key facts of a case as `name: value` pairs, in a fixed order. JUnit puts them in <system-out>
+ * because junit-10.xsd allows <properties> only on a testsuite.
+ */
+export function caseFacts(c: EvidenceCase, seed: number): [string, string][] {
+  const observed = c.exchanges.map((e) => (e.response ? String(e.response.status) : `no response (${e.failure?.kind})`)).join(', ');
+  const facts: [string, string][] = [
     ['case', c.id],
     ['seed', String(seed)],
-    ['case-seed', String(c.seed)],
-    ['endpoint', c.endpointId],
+    ['case-seed', String(c.caseSeed)],
+    ['endpoint', c.endpoint.id],
+    ['route', c.endpoint.route],
     ['suite', c.suite],
-    ['expected', `${c.expect.statuses.length > 8 ? 'a documented status' : c.expect.statuses.join(' or ')} — ${c.expect.reason}`],
-    ['observed', observed],
+    ['verdict', c.verdict],
+    ['expected', `${c.expected.statuses.length > 8 ? 'a documented status' : c.expected.statuses.join(' or ')} — ${c.expected.reason}`],
+    ['observed', observed || 'nothing sent'],
   ];
-  if (c.generated) props.push(['generated', c.generated]);
-  if (result.property) {
-    props.push(['runs', String(result.property.runs)]);
-    if (result.property.counterexample !== undefined) {
-      props.push(['counterexample', result.property.counterexample], ['shrinks', String(result.property.shrinks)], ['shrink-path', result.property.path ?? '']);
+  if (c.skipReason) facts.push(['skipped', c.skipReason]);
+  if (c.generated) facts.push(['generated', c.generated]);
+  if (c.note) facts.push(['note', c.note]);
+  if (c.matrix) facts.push(['scope', `${c.matrix.scope} (documented ${c.matrix.expected})`]);
+  if (c.property) {
+    facts.push(['runs', String(c.property.runs)]);
+    if (c.property.counterexample !== undefined) {
+      facts.push(['counterexample', c.property.counterexample], ['shrinks', String(c.property.shrinks)], ['shrink-path', c.property.path ?? '']);
     }
   }
-  if (result.findings.length > 0) props.push(['checks', [...new Set(result.findings.map((f) => f.checkId))].join(', ')]);
-  return props;
+  if (c.findings.length > 0) facts.push(['checks', [...new Set(c.findings.map((f) => f.check))].join(', ')]);
+  return facts;
 }
 
 /** One line: what went wrong first, and how many more things did. */
-export function failureHeadline(result: CaseResult): string {
-  if (result.failure) return `no response: ${result.failure.kind} (${result.failure.code})`;
-  const [first, ...rest] = result.findings;
+export function caseHeadline(c: Pick<EvidenceCase, 'failure' | 'findings' | 'skipReason'>): string {
+  if (c.failure) return `no response: ${c.failure.kind} (${c.failure.code})`;
+  if (c.skipReason) return `skipped: ${c.skipReason}`.replace(/\s+/g, ' ');
+  const [first, ...rest] = c.findings;
   if (!first) return '';
-  const line = `[${first.checkId}] ${FINDING_CODES[first.code].title}: ${first.message}`.replace(/\s+/g, ' ');
+  const line = `[${first.check}] ${first.title}: ${first.message}`.replace(/\s+/g, ' ');
   return rest.length > 0 ? `${line} (+${rest.length} more)` : line;
 }
 
-/** The full account of a failed or errored case: findings, replay, and the redacted exchanges. */
-export function failureDetails(result: CaseResult, manifestFile: string, seed: number, baseUrl: string): string {
+/** The full account of a failed or errored case: findings with remedies, replay, and the redacted exchanges. */
+export function caseDetails(c: EvidenceCase): string {
   const lines: string[] = [];
-  for (const f of result.findings) {
-    lines.push(`[${f.checkId}] ${f.code}: ${f.message}`, `    ${FINDING_CODES[f.code].remedy}`);
+  for (const f of c.findings) lines.push(`[${f.check}] ${f.code}: ${f.message}`, `    ${FINDING_CODES[f.code as FindingCode]?.remedy ?? ''}`);
+  if (c.failure) lines.push(`no response: ${c.failure.kind} (${c.failure.code}) ${c.failure.message}`);
+  if (c.property?.counterexample !== undefined) {
+    lines.push('', `smallest failing input (after ${c.property.shrinks} shrinks): ${c.property.counterexample}`);
   }
-  if (result.failure) lines.push(`no response: ${result.failure.kind} (${result.failure.code}) ${result.failure.message}`);
-  if (result.property?.counterexample !== undefined) {
-    lines.push('', `smallest failing input (after ${result.property.shrinks} shrinks): ${result.property.counterexample}`);
-  }
-  lines.push('', `replay: ${replayCommand(result.case, manifestFile, seed, baseUrl, result.property?.path)}`);
-  if (result.exchanges[0]) lines.push(`curl:   ${curlCommand(result.exchanges[0])}`);
-  for (const [i, exchange] of result.exchanges.entries()) {
-    lines.push('', result.exchanges.length > 1 ? `--- exchange ${i + 1} of ${result.exchanges.length}` : '--- exchange', formatExchange(exchange));
+  lines.push('', `replay: ${c.replay}`);
+  const first = c.exchanges[0];
+  if (first) lines.push(`curl:   ${curlCommand({ ...first.request, body: first.request.body?.text })}`);
+  for (const [i, exchange] of c.exchanges.entries()) {
+    lines.push('', c.exchanges.length > 1 ? `--- exchange ${i + 1} of ${c.exchanges.length}` : '--- exchange', formatExchange(exchange));
   }
   return lines.join('\n');
+}
+
+/** failureHeadline for a live result (console output). */
+export function failureHeadline(result: Readonly<CaseResult>): string {
+  return caseHeadline({ failure: result.failure, findings: result.findings.map((f) => ({ code: f.code, check: f.checkId, severity: '', title: FINDING_CODES[f.code].title, message: f.message })) });
+}
+
+/** caseDetails for a live result (the vitest front's failure messages). */
+export function failureDetails(result: CaseResult, manifestFile: string, seed: number, baseUrl: string): string {
+  return caseDetails(evidenceCase(result, 0, { manifestFile, seed, baseUrl }));
 }

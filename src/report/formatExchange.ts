@@ -1,20 +1,18 @@
-import type { Exchange } from '../transport/exchange.ts';
+import type { BodyExcerpt, EvidenceExchange } from './evidence.ts';
 
-const BODY_EXCERPT = 2_000;
+const body = (b: BodyExcerpt) => `${b.text}${b.truncated ? `… [excerpt; the body has ${b.bytes} bytes]` : ''}`;
 
-const excerpt = (text: string) => (text.length > BODY_EXCERPT ? `${text.slice(0, BODY_EXCERPT)}… (${text.length} characters)` : text);
-
-/** An already-redacted exchange as HTTP-like text for failure bodies and logs. */
-export function formatExchange(exchange: Exchange): string {
+/** An already-redacted evidence exchange as HTTP-like text for failure bodies, summaries and the HTML report. */
+export function formatExchange(exchange: EvidenceExchange): string {
   const { request, response, failure } = exchange;
   const lines = [`> ${request.method} ${request.url}`];
   for (const [name, value] of Object.entries(request.headers)) lines.push(`> ${name}: ${value}`);
-  if (request.body !== undefined) lines.push('>', `> ${excerpt(request.body)}`);
+  if (request.body !== undefined) lines.push('>', `> ${body(request.body)}`);
   lines.push('');
   if (response) {
     lines.push(`< ${response.status}`);
     for (const [name, value] of Object.entries(response.headers)) lines.push(`< ${name}: ${value}`);
-    if (response.body) lines.push('<', `< ${excerpt(response.body)}${response.truncated ? ` [cut at the response cap; ${response.bodyBytes} bytes]` : ''}`);
+    if (response.body) lines.push('<', `< ${body(response.body)}`);
   } else if (failure) {
     lines.push(`! no response: ${failure.kind} (${failure.code}) ${failure.message}`);
   }

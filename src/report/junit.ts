@@ -1,72 +1,77 @@
-import { mkdirSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { dirname } from 'node:path';
-import builderModule, { type Builder } from 'junit-report-builder';
-import { HardenError } from '../errors.ts';
 import { SUITES } from '../plan/case.ts';
-import type { Reporter } from '../run/reporter.ts';
-import type { RunSummary } from '../run/summarise.ts';
-import { caseProperties, failureDetails, failureHeadline } from './caseDetails.ts';
+import { caseDetails, caseFacts, caseHeadline } from './caseDetails.ts';
+import type { EvidenceCase, EvidenceDocument } from './evidence.ts';
+import { xmlAttributes, xmlText } from './xml.ts';
 
-// junit-report-builder ships CommonJS; under NodeNext its default export may arrive wrapped.
-const builder = ((builderModule as unknown as { default?: typeof builderModule }).default ?? builderModule) as unknown as { newBuilder(): Builder };
+/** Seconds with millisecond precision: the form junit-10.xsd's SUREFIRE_TIME accepts. */
+const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
 
-/**
- * Builds JUnit XML for a run: one testsuite per request suite, one testcase per case, named by its title.
- * Per-case facts go in <system-out> as `name: value` lines, because the Jenkins/Ant schema (junit-10.xsd)
- * allows <properties> only on a testsuite; run-wide facts are testsuite properties.
- */
-export function buildJUnit(summary: RunSummary): string {
-  const report = builder.newBuilder();
-  const host = hostname();
-  for (const suite of SUITES) {
-    const results = summary.results.filter((r) => r.case.suite === suite);
-    if (results.length === 0) continue;
-    const testSuite = report
-      .testSuite()
-      .name(`${summary.service} › ${suite}`)
-      .timestamp(summary.startedAt)
-      .time(seconds(results.reduce((sum, r) => sum + r.durationMs, 0)))
-      .property('seed', String(summary.seed))
-      .property('service', summary.service)
-      .property('base-url', summary.baseUrl)
-      .property('manifest', summary.manifestFile);
-    (testSuite as unknown as { _attributes: Record<string, string> })._attributes.hostname = host;
-    for (const result of results) {
-      const testCase = testSuite
-        .testCase()
-        .className(`${summary.service}.${suite}`)
-        .name(result.case.title)
-        .time(seconds(result.durationMs));
-      const props = caseProperties(result, summary.seed).map(([k, v]) => `${k}: ${v}`).join('\n');
-      if (result.status === 'failed') {
-        testCase.failure(failureHeadline(result), result.findings[0]!.checkId);
-        testCase.stacktrace(failureDetails(result, summary.manifestFile, summary.seed, summary.baseUrl));
-      } else if (result.status === 'error') {
-        testCase.error(failureHeadline(result), result.failure?.kind ?? 'error', failureDetails(result, summary.manifestFile, summary.seed, summary.baseUrl));
-      }
-      testCase.standardOutput(props);
-    }
-  }
-  // junit-10.xsd does not allow `skipped` on <testsuites>; it does allow a name and a total time.
-  const total = seconds(summary.finishedAt.getTime() - summary.startedAt.getTime());
-  return report.build().replace(/<testsuites([^>]*?) skipped="\d+"/, `<testsuites name="${escapeAttribute(summary.service)}" time="${total}"$1`);
+/** Ant's timestamp form (no zone, no fraction); the harness always writes UTC. */
+const antTimestamp = (iso: string) => iso.replace(/\.\d+Z$|Z$/, '');
+
+function testcase(c: EvidenceCase, evidence: EvidenceDocument): string[] {
+  const head = `    <testcase${xmlAttributes({ classname: `${evidence.run.service}.${c.suite}`, name: c.title, time: seconds(c.durationMs) })}>`;
+  const lines = [head];
+  const headline = caseHeadline(c);
+  // Findings are failures; no answer at all is an infrastructure error; excluded cases are skipped.
+  if (c.verdict === 'failed') lines.push(`      <failure${xmlAttributes({ message: headline, type: c.findings[0]?.check ?? 'finding' })}>${xmlText(caseDetails(c))}</failure>`);
+  else if (c.verdict === 'error') lines.push(`      <error${xmlAttributes({ message: headline, type: c.failure?.kind ?? 'error' })}>${xmlText(caseDetails(c))}</error>`);
+  else if (c.verdict === 'skipped') lines.push(`      <skipped${xmlAttributes({ message: c.skipReason ?? 'skipped' })}/>`);
+  const facts = caseFacts(c, evidence.run.seed).map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}`);
+  lines.push(`      <system-out>${xmlText(facts.join('\n'))}</system-out>`, '    </testcase>');
+  return lines;
 }
 
-const seconds = (ms: number) => Math.round(ms) / 1000;
+/** Run-wide facts, as testsuite properties (the only place junit-10.xsd allows them). */
+function properties(evidence: EvidenceDocument): [string, string][] {
+  const props: [string, string][] = [
+    ['seed', String(evidence.run.seed)],
+    ['service', evidence.run.service],
+    ['base-url', evidence.environment.baseUrl],
+    ['manifest', evidence.manifest.path],
+    ['manifest-sha256', evidence.manifest.sha256],
+    ['tool', `${evidence.tool.name} ${evidence.tool.version}`],
+  ];
+  if (evidence.run.shard) props.push(['shard', `${evidence.run.shard.index}/${evidence.run.shard.count}`]);
+  if (evidence.run.shards) props.push(['merged-shards', String(evidence.run.shards.length)]);
+  return props;
+}
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** Writes the JUnit file when the run ends. */
-export function junitReporter(path: string, write: (path: string, text: string) => void): Reporter {
-  return {
-    onRunEnd(summary) {
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        write(path, buildJUnit(summary as RunSummary));
-      } catch (cause) {
-        throw new HardenError('REPORT_WRITE_FAILED', `Cannot write the JUnit report to ${path}: ${(cause as Error).message}. Check the path or pass --junit.`, { cause });
-      }
-    },
-  };
+/**
+ * JUnit XML (Jenkins/Ant junit-10.xsd): one testsuite per request suite, one testcase per case
+ * named by its title, in plan order. Per-case facts are `name: value` lines in <system-out>.
+ */
+export function buildJUnit(evidence: EvidenceDocument): string {
+  const { run, totals } = evidence;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    // junit-10.xsd allows no `skipped` here; the testsuites carry it.
+    `<testsuites${xmlAttributes({ name: run.service, time: seconds(run.durationMs), tests: totals.tests, failures: totals.failed, errors: totals.errors })}>`,
+  ];
+  for (const suite of SUITES) {
+    const cases = evidence.cases.filter((c) => c.suite === suite);
+    if (cases.length === 0) continue;
+    const counts = evidence.suites[suite];
+    lines.push(
+      `  <testsuite${xmlAttributes({
+        name: `${run.service} › ${suite}`,
+        tests: counts.tests,
+        failures: counts.failed,
+        errors: counts.errors,
+        skipped: counts.skipped,
+        time: seconds(cases.reduce((sum, c) => sum + c.durationMs, 0)),
+        timestamp: antTimestamp(run.startedAt),
+        hostname: evidence.environment.hostname,
+        id: String(SUITES.indexOf(suite)),
+        package: run.service,
+      })}>`,
+      '    <properties>',
+      ...properties(evidence).map(([name, value]) => `      <property${xmlAttributes({ name, value })}/>`),
+      '    </properties>',
+    );
+    for (const c of cases) lines.push(...testcase(c, evidence));
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
 }

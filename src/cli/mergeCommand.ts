@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { HardenError } from '../errors.ts';
+import { MergeError, mergeEvidence } from '../report/mergeEvidence.ts';
+import { writeReports } from '../report/writeReports.ts';
+import { exitCodeForEvidence } from './exitCode.ts';
+import { publishToGitHub } from './publishToGitHub.ts';
+import { readEvidence } from './readEvidence.ts';
+import { reportPaths } from './resolveOptions.ts';
+
+/**
+ * `harden merge`: one set of reports from every shard's evidence, identical in cases, order and
+ * counts to an unsharded run. Exits like the run would have (1 when any case did not hold).
+ */
+export function mergeCommand(inputs: string[], flags: { reportsDir?: string; junit?: string }, io: { env: NodeJS.ProcessEnv; out: (line: string) => void }): number {
+  const parts = inputs.map(readEvidence);
+  let merged;
+  try {
+    merged = mergeEvidence(parts);
+  } catch (error) {
+    if (!(error instanceof MergeError)) throw error;
+    throw new HardenError('OPTION_INVALID', 'Cannot merge these evidence files.', { problems: error.problems.map((message) => ({ message, location: {} })) });
+  }
+  const paths = reportPaths(flags);
+  // The inputs were redacted when their runs wrote them; the merge holds no secret of its own.
+  const same = (text: string) => text;
+  const written = writeReports(merged, { dir: paths.reportsDir, junit: paths.junitPath }, (path, text) => writeFileSync(path, text));
+  publishToGitHub(merged, io.env, io.out, same);
+  const t = merged.totals;
+  io.out(`merged ${parts.length} shards of ${merged.run.service} (seed ${merged.run.seed}): ${t.tests} cases, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`);
+  io.out(`reports: ${written.join(', ')}`);
+  return exitCodeForEvidence(merged);
+}

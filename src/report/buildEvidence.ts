@@ -1,0 +1,60 @@
+import type { RotationProbe, RotationRecord } from '../run/rotationRecord.ts';
+import type { RunSummary } from '../run/summarise.ts';
+import type { ScopeMatrix } from '../run/scopeMatrix.ts';
+import { countVerdicts } from './countVerdicts.ts';
+import { EVIDENCE_SCHEMA_VERSION, type EvidenceDocument, type EvidenceMatrix, type EvidenceProbe, type EvidenceRotation, type ShardInfo } from './evidence.ts';
+import { evidenceCase } from './evidenceCase.ts';
+
+/** Facts about the tool and the machine, gathered by the CLI so this stays a pure function. */
+export interface EvidenceContext {
+  tool: { name: string; version: string };
+  environment: { node: string; platform: string; hostname: string };
+  /** Position of a case in the whole plan (before sharding); defaults to its position in the run. */
+  planIndex?: (caseId: string) => number | undefined;
+  shard?: ShardInfo;
+}
+
+/** The shapes of token labels (token#3, jwt#2 (revoked), $ENV_NAME) and redaction markers. */
+const TOKEN_LABEL = /^(\[REDACTED[^\]]*\]|(token|jwt)#\d+( \([a-z: ]+\))?|\$[A-Za-z_][A-Za-z0-9_]*|unknown)$/;
+
+/** A token in evidence is only ever a label; anything else is masked outright, in case a value slipped through. */
+const label = (token: string) => (TOKEN_LABEL.test(token) ? token : '[REDACTED]');
+
+const probe = (p: RotationProbe): EvidenceProbe => ({ endpointId: p.endpointId, route: p.route, caseId: p.caseId, status: p.status ?? null, challengeError: p.challengeError ?? null, held: p.held });
+
+function rotation(r: RotationRecord): EvidenceRotation {
+  return { oldToken: label(r.oldToken), newToken: label(r.newToken), issuedAt: r.issuedAt, validated: r.validated.map(probe), revokedAt: r.revokedAt, rejected: r.rejected.map(probe), stillAccepted: r.stillAccepted.map(probe), held: r.held };
+}
+
+function matrix(m: ScopeMatrix): EvidenceMatrix {
+  return {
+    scopes: [...m.scopes],
+    endpoints: m.endpoints.map((e) => ({ ...e })),
+    cells: m.cells.map((c) => ({ endpointId: c.endpointId, route: c.route, scope: c.scope, expected: c.expected, observed: c.observed, status: c.status ?? null, caseId: c.caseId, drift: c.drift })),
+  };
+}
+
+/** The evidence document of a finished run: every case, the matrix, the drill, counts. */
+export function buildEvidence(summary: Readonly<RunSummary>, context: EvidenceContext): EvidenceDocument {
+  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl };
+  const cases = summary.results.map((r, i) => evidenceCase(r, context.planIndex?.(r.case.id) ?? i, where));
+  return {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    tool: { ...context.tool },
+    run: {
+      service: summary.service,
+      seed: summary.seed,
+      startedAt: summary.startedAt.toISOString(),
+      finishedAt: summary.finishedAt.toISOString(),
+      durationMs: summary.finishedAt.getTime() - summary.startedAt.getTime(),
+      ...(context.shard ? { shard: { ...context.shard } } : {}),
+    },
+    manifest: { path: summary.manifestFile, sha256: summary.manifestSha256 },
+    environment: { baseUrl: new URL(summary.baseUrl).origin, ...context.environment },
+    ...countVerdicts(cases),
+    cases,
+    scopeMatrix: matrix(summary.scopeMatrix),
+    ...(summary.rotation ? { rotation: rotation(summary.rotation) } : {}),
+    warnings: [...summary.warnings],
+  };
+}

@@ -1,0 +1,73 @@
+import { FINDING_CODES } from '../checks/codes.ts';
+import type { CaseResult } from '../run/caseResult.ts';
+import type { Exchange } from '../transport/exchange.ts';
+import type { EvidenceCase, EvidenceExchange, Verdict } from './evidence.ts';
+import { excerptBody } from './excerpt.ts';
+import { replayCommand } from './replay.ts';
+
+/** The response headers the checks judge; others (cookies, server banners) stay out of evidence. */
+export const EVIDENCE_HEADERS = ['content-type', 'www-authenticate', 'location'] as const;
+
+/** Where the run happened, for the replay command. */
+export interface ReplayContext {
+  manifestFile: string;
+  seed: number;
+  baseUrl: string;
+}
+
+/**
+ * A result as it may carry a `skipped` verdict and its reason once the run reports cases the
+ * manifest excludes; today's VerdictStatus has no such member, so this reads it defensively.
+ */
+type MaybeSkipped = Readonly<CaseResult> & { skipReason?: string };
+
+function evidenceExchange(exchange: Exchange): EvidenceExchange {
+  const { request, response, failure } = exchange;
+  const headers: Record<string, string> = {};
+  for (const name of EVIDENCE_HEADERS) {
+    const value = response?.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  return {
+    request: { method: request.method, url: request.url, headers: { ...request.headers }, ...(request.body === undefined ? {} : { body: excerptBody(request.body) }) },
+    ...(response ? { response: { status: response.status, headers, ...(response.body ? { body: excerptBody(response.body, response.bodyBytes, response.truncated) } : {}) } } : {}),
+    ...(failure ? { failure: { ...failure } } : {}),
+    durationMs: round(exchange.durationMs),
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** One judged case as evidence: what was sent and answered (redacted, excerpted), and the verdict. */
+export function evidenceCase(result: MaybeSkipped, index: number, where: ReplayContext): EvidenceCase {
+  const c = result.case;
+  const verdict = result.status as Verdict;
+  return {
+    index,
+    id: c.id,
+    title: c.title,
+    suite: c.suite,
+    endpoint: { id: c.endpointId, route: c.route },
+    variant: c.variant,
+    caseSeed: c.seed,
+    expected: {
+      outcome: c.expect.outcome,
+      statuses: [...c.expect.statuses],
+      reason: c.expect.reason,
+      ...(c.expect.challenge ? { challenge: { scheme: c.expect.challenge.scheme, errors: [...c.expect.challenge.errors] } } : {}),
+    },
+    verdict,
+    status: result.exchanges[0]?.response?.status ?? null,
+    durationMs: round(result.durationMs),
+    exchanges: result.exchanges.map(evidenceExchange),
+    findings: result.findings.map((f) => ({ code: f.code, check: f.checkId, severity: FINDING_CODES[f.code].severity, title: FINDING_CODES[f.code].title, message: f.message })),
+    ...(result.failure ? { failure: { ...result.failure } } : {}),
+    ...(verdict === 'skipped' ? { skipReason: result.skipReason ?? 'excluded by the manifest' } : {}),
+    ...(c.generated ? { generated: c.generated } : {}),
+    ...(result.note ? { note: result.note } : {}),
+    ...(result.at ? { at: result.at } : {}),
+    ...(result.property ? { property: { ...result.property } } : {}),
+    ...(c.matrix ? { matrix: { ...c.matrix } } : {}),
+    replay: replayCommand(c, where.manifestFile, where.seed, where.baseUrl, result.property?.path),
+  };
+}

@@ -1,0 +1,87 @@
+import { SUITES } from '../plan/case.ts';
+import { describeChallengeError } from './challengeError.ts';
+import type { EvidenceDocument, EvidenceProbe } from './evidence.ts';
+import { groupFindings } from './groupFindings.ts';
+import { mdCell, mdCode, mdTable } from './markdown.ts';
+import { markdownMatrix } from './markdownMatrix.ts';
+import { revokedProof } from './revokedProof.ts';
+
+const held = (ok: boolean) => (ok ? '✓ held' : '**✗ did not hold**');
+
+function header(e: EvidenceDocument): string[] {
+  const bad = e.totals.failed + e.totals.errors;
+  const drift = e.baseline?.drift.length ?? 0;
+  const verdict = bad + drift === 0 ? `PASS — ${e.totals.passed} of ${e.totals.tests} cases held` : `FAIL — ${bad} of ${e.totals.tests} cases did not hold${drift ? `, ${drift} baseline change${drift === 1 ? '' : 's'}` : ''}`;
+  const shard = e.run.shard ? ` · shard ${e.run.shard.index}/${e.run.shard.count}` : e.run.shards ? ` · merged from ${e.run.shards.length} shards` : '';
+  return [
+    `## ${mdCell(e.run.service)}: ${verdict}`,
+    '',
+    `seed ${mdCode(String(e.run.seed))} · manifest ${mdCode(e.manifest.path)} (sha256 ${mdCode(e.manifest.sha256.slice(0, 12))}) · ${e.environment.baseUrl} · ${e.tool.name} ${e.tool.version}${shard} · ${e.run.startedAt} (${(e.run.durationMs / 1000).toFixed(1)} s)`,
+  ];
+}
+
+function counts(e: EvidenceDocument): string[] {
+  const rows = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => [s, e.suites[s].tests, e.suites[s].passed, e.suites[s].failed, e.suites[s].errors, e.suites[s].skipped]);
+  const t = e.totals;
+  return ['### Cases per suite', '', ...mdTable(['suite', 'tests', 'passed', 'failed', 'errors', 'skipped'], [...rows, ['**total**', t.tests, t.passed, t.failed, t.errors, t.skipped]])];
+}
+
+function revoked(e: EvidenceDocument): string[] {
+  const rows = revokedProof(e.cases);
+  if (rows.length === 0) return [];
+  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', ''], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', describeChallengeError(r.challengeError), held(r.verdict === 'passed')]))];
+}
+
+const probeRows = (phase: string, probes: EvidenceProbe[]) => probes.map((p) => [phase, p.route, p.status ?? 'no response', describeChallengeError(p.challengeError), held(p.held)]);
+
+function rotation(e: EvidenceDocument): string[] {
+  const r = e.rotation;
+  if (!r) return [];
+  return [
+    `### Token rotation drill: ${held(r.held)}`,
+    '',
+    `${r.newToken} issued ${r.issuedAt}, replacing ${r.oldToken}; the old token revoked ${r.revokedAt}.`,
+    '',
+    ...mdTable(['phase', 'route', 'status', 'challenge error', ''], [...probeRows('new token accepted', r.validated), ...probeRows('old token refused', r.rejected), ...probeRows('new token still accepted', r.stillAccepted)]),
+  ];
+}
+
+function drift(e: EvidenceDocument): string[] {
+  if (!e.baseline) return [];
+  const items = e.baseline.drift;
+  if (items.length === 0) return ['### Baseline', '', `No change from the approved baseline ${mdCode(e.baseline.file)}.`];
+  return ['### Baseline drift', '', `${items.length} change${items.length === 1 ? '' : 's'} from the approved baseline ${mdCode(e.baseline.file)}:`, '', ...items.map((d) => `- **${d.kind}** ${mdCode(d.title)}: ${mdCell(d.message)}`)];
+}
+
+function findings(e: EvidenceDocument): string[] {
+  const groups = groupFindings(e.cases);
+  if (groups.length === 0) return [];
+  const lines = ['### Findings'];
+  for (const g of groups) {
+    lines.push('', `#### ${mdCell(g.route)} (${g.endpointId})`);
+    for (const byCheck of g.checks) {
+      lines.push('', `**${byCheck.check}**`, '');
+      for (const { case: c, finding } of byCheck.items) {
+        const what = finding ? `${finding.code}: ${finding.message}` : `no response: ${c.failure?.kind ?? 'error'} (${c.failure?.code ?? ''})`;
+        lines.push(`- ${mdCode(c.title)} — ${mdCell(what)}`, `  replay: ${mdCode(c.replay)}`);
+      }
+    }
+  }
+  return lines;
+}
+
+/** reports/summary.md, also appended to GitHub's job summary: what an auditor reads first. */
+export function summaryMarkdown(e: EvidenceDocument): string {
+  const matrix = markdownMatrix(e.scopeMatrix);
+  const sections = [
+    header(e),
+    counts(e),
+    matrix.length > 0 ? ['### Scope matrix (observed vs documented)', '', ...matrix] : [],
+    revoked(e),
+    rotation(e),
+    drift(e),
+    findings(e),
+    e.warnings.length > 0 ? ['### Warnings', '', ...e.warnings.map((w) => `- ${mdCell(w)}`)] : [],
+  ];
+  return `${sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n')}\n`;
+}
