@@ -11,19 +11,29 @@ export interface ReceivedResponse {
   /** Lower-case names; repeated headers joined with ", " except set-cookie. */
   headers: Record<string, string>;
   body: string;
-  /** The body was longer than the response cap and was cut there. */
+  /**
+   * The body was cut at the response cap. sendRequest reports such an answer as a `too-large`
+   * failure instead, so every response it returns is whole and this is false; kept for readers
+   * of exchanges built elsewhere.
+   */
   truncated: boolean;
   bodyBytes: number;
 }
 
-/** Why no response arrived; an infrastructure verdict, never a finding about the API's contract. */
+/**
+ * Why no complete response arrived; an infrastructure verdict (a JUnit <error>), never a finding
+ * about the API's contract. `too-large`: the body passed the response cap and was not read to the end.
+ */
 export interface TransportFailure {
-  kind: 'timeout' | 'connection-refused' | 'connection-reset' | 'protocol' | 'other';
+  kind: 'timeout' | 'connection-refused' | 'connection-reset' | 'protocol' | 'too-large' | 'other';
   code: string;
   message: string;
 }
 
-/** One request and its answer (or why there is none). */
+/**
+ * One request and its answer, or why there is none. An answer that began but could not be read
+ * whole (over the cap, stalled mid-body) is a failure; its message says what had arrived.
+ */
 export interface Exchange {
   request: SentRequest;
   response?: ReceivedResponse;

@@ -61,10 +61,10 @@ describe('sendRequest', () => {
     expect(exchange.durationMs).toBeLessThan(limits.timeoutMs * 4);
   });
 
-  it('cuts a huge body at the cap', async () => {
+  it('stops reading a huge body at the cap, and calls it too large rather than judging a fragment', async () => {
     const exchange = await send('/huge');
-    expect(exchange.response?.truncated).toBe(true);
-    expect(exchange.response?.body.length).toBe(limits.maxResponseBytes);
+    expect(exchange.response).toBeUndefined();
+    expect(exchange.failure).toEqual({ kind: 'too-large', code: 'RESPONSE_OVER_CAP', message: `the 200 body passed the ${limits.maxResponseBytes}-byte response cap; the rest was not read` });
   });
 
   it('turns a reset into a verdict, not a throw', async () => {

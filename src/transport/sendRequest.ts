@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { classifyFailure } from './classifyFailure.ts';
-import type { Exchange, ReceivedResponse, SentRequest } from './exchange.ts';
-import type { TransportLimits } from './limits.ts';
+import type { Exchange, ReceivedResponse, SentRequest, TransportFailure } from './exchange.ts';
+import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
+import { newProgress, readCapped } from './readCapped.ts';
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,27 +13,18 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
-/** Reads at most `cap` bytes of a body, then stops reading and drops the connection's remainder. */
-async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<{ bytes: Buffer; truncated: boolean; total: number }> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    const room = cap - (total > cap ? cap : total);
-    if (room > 0) chunks.push(buf.subarray(0, room));
-    total += buf.length;
-    if (total > cap) {
-      body.destroy();
-      return { bytes: Buffer.concat(chunks), truncated: true, total };
-    }
-  }
-  return { bytes: Buffer.concat(chunks), truncated: false, total };
-}
-
-/** Sends one request within the limits; never throws — a failure is part of the exchange. */
+/**
+ * Sends one request within the limits; never throws — a failure is part of the exchange.
+ * One deadline covers everything from connecting to the last body byte, so a server that
+ * stalls, drips or floods ends as a verdict at `timeoutMs`. An answer that cannot be read whole
+ * (over the cap, or stalled mid-body) is a failure, not a response: checks run on a fragment would
+ * report findings about bytes the API never finished sending. What did arrive is in the message.
+ */
 export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, limits: TransportLimits): Promise<Exchange> {
   const started = performance.now();
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  const progress = newProgress();
+  let head: Pick<ReceivedResponse, 'status' | 'headers'> | undefined;
   try {
     const url = new URL(request.url);
     const response = await dispatcher.request({
@@ -43,16 +35,21 @@ export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, 
       body: request.body,
       signal,
     });
-    const { bytes, truncated, total } = await readCapped(response.body, limits.maxResponseBytes);
-    const received: ReceivedResponse = {
-      status: response.statusCode,
-      headers: flattenHeaders(response.headers),
-      body: bytes.toString('utf8'),
-      truncated,
-      bodyBytes: total,
-    };
-    return { request, response: received, durationMs: performance.now() - started };
+    head = { status: response.statusCode, headers: flattenHeaders(response.headers) };
+    await readCapped(response.body, limits.maxResponseBytes, progress);
+    if (progress.truncated) return { request, failure: overCap(head, limits.maxResponseBytes), durationMs: performance.now() - started };
+    const body = Buffer.concat(progress.chunks).toString('utf8');
+    return { request, response: { ...head, body, truncated: false, bodyBytes: progress.total }, durationMs: performance.now() - started };
   } catch (error) {
-    return { request, failure: classifyFailure(error, signal.aborted), durationMs: performance.now() - started };
+    const context = { timeoutMs: limits.timeoutMs, maxHeaderBytes: limits.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, received: head && { status: head.status, bodyBytes: progress.total } };
+    return { request, failure: classifyFailure(error, signal.aborted, context), durationMs: performance.now() - started };
   }
+}
+
+/** The too-large verdict, saying what the headers announced: the status, the size, an encoding left as sent. */
+function overCap(head: Pick<ReceivedResponse, 'status' | 'headers'>, cap: number): TransportFailure {
+  const declared = head.headers['content-length'];
+  const encoding = head.headers['content-encoding'];
+  const facts = [declared && `it announced ${declared} bytes`, encoding && `content-encoding ${encoding}, not decoded`].filter(Boolean).join('; ');
+  return { kind: 'too-large', code: 'RESPONSE_OVER_CAP', message: `the ${head.status} body passed the ${cap}-byte response cap${facts ? ` (${facts})` : ''}; the rest was not read` };
 }
