@@ -11,6 +11,8 @@ export interface Detection {
   failingCases: number;
   /** For property cases that failed: the fewest runs any of them needed to find it. */
   runsNeeded?: number;
+  /** Runs needed over several seeds, when measured. */
+  runsSummary?: string;
   exitCode: number;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REGRESSIONS } from '../../fixtures/reference-api/index.ts';
 import { EXPECTED } from './catalogue.ts';
@@ -22,6 +23,14 @@ describe('every catalogued regression is caught by the suite and check that shou
       return !expected.suites.includes(suite as never) || !expected.checks.includes(check as never);
     });
     expect(unrelated, `findings unrelated to ${id}`).toEqual([]);
+  });
+
+  it('is documented: docs/detection.md lists every regression with the suite and check that catch it', () => {
+    const doc = readFileSync('docs/detection.md', 'utf8');
+    for (const r of REGRESSIONS) {
+      const [suite, check] = EXPECTED[r.id]!.primary;
+      expect(doc).toMatch(new RegExp(`\\| \`${r.id}\` \\|[^\\n]*\\| ${suite} \\| \`${check}\` \\|[^\\n]*\\| caught \\|`));
+    }
   });
 
   it('reports the detection rate', () => {
