@@ -24,10 +24,11 @@ async function refusal(file: string): Promise<string> {
 
 describe('reading the document', () => {
   it('refuses, saying what and where, a missing file, a file that is no OpenAPI document, and a $ref to a missing file', async () => {
-    expect(await refusal('fixtures/openapi/nope.yaml')).toMatch(/Cannot import the OpenAPI document fixtures\/openapi\/nope.yaml: no such file; nothing was sent\.\n {2}fixtures\/openapi\/nope.yaml: no such file \(check the path\)/);
+    expect(await refusal('fixtures/openapi/nope.yaml')).toBe('Cannot import the OpenAPI document fixtures/openapi/nope.yaml; nothing was sent.\n  fixtures/openapi/nope.yaml: no such file (check the path)');
     expect(await refusal(documentFile('a.yaml', 'harden: 1\n'))).toMatch(/declares neither "openapi: 3.x" nor "swagger: 2.0" \(found null\).*\(is it the right file\?\)/s);
     const dangling = documentFile('b.yaml', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents: { schemas: { A: { $ref: "./missing.yaml" } } }\n');
     expect(await refusal(dangling)).toMatch(/missing\.yaml/);
+    expect(await refusal(documentFile('f.yaml', 'openapi: 3.1.0\ninfo: { title: t\npaths: {}\n'))).toMatch(/f\.yaml:\d+:\d+: .+ \(fix the YAML\/JSON or the \$ref it names\)/);
   });
 
   it('does not fetch http(s) references: the import reads local files only', async () => {

@@ -20,8 +20,12 @@ export interface OpenApiDocument {
 }
 
 function unreadable(file: string, what: string, hint: string, cause?: unknown): HardenError {
-  return new HardenError('MANIFEST_INVALID', `Cannot import the OpenAPI document ${file}: ${what}; nothing was sent.`, {
-    problems: [{ message: what, location: { file }, hint }],
+  // The parser says "Error parsing FILE: reason (line:column)"; keep the reason, and the position as a location.
+  const text = what.replace(/^Error parsing \S+: /, '').replace(/\.$/, '');
+  const at = /\((\d+):(\d+)\)$/.exec(text);
+  const location = at ? { file, line: Number(at[1]), column: Number(at[2]) } : { file };
+  return new HardenError('MANIFEST_INVALID', `Cannot import the OpenAPI document ${file}; nothing was sent.`, {
+    problems: [{ message: at ? text.slice(0, at.index).trim() : text, location, hint }],
     cause,
   });
 }

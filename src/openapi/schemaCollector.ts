@@ -47,6 +47,10 @@ export class SchemaCollector {
   /** One schema, ready for the manifest; `operation` names where it came from in warnings. */
   convert(schema: unknown, operation?: string): JsonSchema {
     if (typeof schema === 'boolean') return schema;
+    if (!isObject(schema)) {
+      warn(this.warn, operation, `a schema is ${JSON.stringify(schema)}, not an object; it was replaced by an unconstrained schema. Fix the document.`);
+      return {};
+    }
     return this.walk(schema, operation) as JsonSchema;
   }
 
