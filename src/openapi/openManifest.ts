@@ -1,0 +1,13 @@
+import { loadManifest } from '../manifest/loadManifest.ts';
+import type { Manifest } from '../manifest/types.ts';
+import { importOpenApi, type ImportWarning } from './importOpenApi.ts';
+import { isOpenApiDocument } from './isOpenApiDocument.ts';
+
+/**
+ * What `harden run FILE [--overlay OVERLAY]` loads: an OpenAPI document (imported, with its
+ * warnings) when an overlay is given or the file is one, else a manifest file (no warnings).
+ */
+export async function openManifest(file: string, overlay?: string): Promise<{ manifest: Manifest; warnings: ImportWarning[] }> {
+  if (overlay !== undefined || (await isOpenApiDocument(file))) return importOpenApi(file, overlay);
+  return { manifest: await loadManifest(file), warnings: [] };
+}
