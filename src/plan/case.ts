@@ -67,7 +67,7 @@ export interface Expectation {
 /** A case that is a property: many generated requests, shrunk to the smallest failing one. */
 export interface FuzzSpec {
   /** valid-inputs: documented schemas, must be served; schema-violations: one broken constraint each, must be refused. */
-  generator: 'valid-inputs' | 'schema-violations';
+  generator: 'valid-inputs' | 'schema-violations' | 'hostile-bodies' | 'malformed-authorization';
   runs: number;
 }
 

@@ -3,12 +3,20 @@ import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { Case, PlannedRequest } from './case.ts';
 import { bodyViolations, exampleInputs, validInputsArbitrary, type Inputs } from './inputs.ts';
 import { buildRequest } from './makeCase.ts';
+import { hostileBodies } from './hostileBodies.ts';
 
 /** One generated input of a property case, with what it violates when it is a negative one. */
 export interface FuzzSample {
   inputs: Inputs;
   label?: string;
+  /** A raw body replacing the JSON of `inputs.body`. */
+  rawBody?: string;
+  /** An Authorization header template replacing the case's. */
+  authorization?: string;
 }
+
+/** Characters outside RFC 6750 §2.1's b64token, all legal in a header value: a token with one is malformed. */
+const NOT_B64TOKEN = [...' !"#$%&\'(),:;<>?@[\\]^`{|}'];
 
 /**
  * The arbitrary behind a property case. Pure, so the same seed gives the same runs and the same
@@ -23,10 +31,38 @@ export function fuzzArbitrary(manifest: Manifest, endpoint: Endpoint, c: Case): 
       ...violations.map((v) => v.arbitrary.map((body): FuzzSample => ({ inputs: { ...base, body }, label: v.label }))),
     );
   }
+  if (c.fuzz?.generator === 'hostile-bodies') {
+    const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
+    return fc.constantFrom(...hostileBodies(JSON.stringify(inputs.body ?? {}))).map(({ label, text }) => ({ inputs, label, rawBody: text }));
+  }
+  if (c.fuzz?.generator === 'malformed-authorization') {
+    const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
+    const junk = fc.string({ unit: fc.constantFrom(...NOT_B64TOKEN), minLength: 1, maxLength: 8 });
+    const b64 = fc.string({ unit: fc.constantFrom(...'ABCxyz019-._~+/'), minLength: 1, maxLength: 40 });
+    return fc.oneof(
+      junk.map((j) => ({ inputs, label: 'live token followed by junk', authorization: `Bearer {token}${j.startsWith(' ') ? j : ` ${j}`}` })),
+      fc.tuple(b64, junk, b64).map(([a, j, b]) => ({ inputs, label: 'token with characters outside b64token', authorization: `Bearer ${a}${j}${b}` })),
+      fc.integer({ min: 4_096, max: 7_000 }).map((n) => ({ inputs, label: 'overlong unknown token', authorization: `Bearer ${'A'.repeat(n)}` })),
+      fc.constantFrom('Bearer', 'Bearer ', 'Bearer=', 'Bearer "{token}"').map((t) => ({ inputs, label: 'bearer without a usable token', authorization: t })),
+    );
+  }
   return validInputsArbitrary(endpoint, manifest).map((inputs) => ({ inputs }));
 }
 
-/** The request for one generated sample of a property case. */
-export function fuzzRequest(manifest: Manifest, endpoint: Endpoint, sample: FuzzSample): PlannedRequest {
-  return buildRequest(manifest, endpoint, { inputs: sample.inputs });
+/**
+ * Samples every run of a property case must include, before the random ones: a short list of hostile
+ * bodies is worth sending whole, not left to chance.
+ */
+export function fuzzExamples(manifest: Manifest, endpoint: Endpoint, c: Case): FuzzSample[] {
+  if (c.fuzz?.generator !== 'hostile-bodies') return [];
+  const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
+  return hostileBodies(JSON.stringify(inputs.body ?? {})).map(({ label, text }) => ({ inputs, label, rawBody: text }));
+}
+
+/** The request and credential for one generated sample of a property case. */
+export function fuzzCase(manifest: Manifest, endpoint: Endpoint, c: Case, sample: FuzzSample): Case {
+  const rawBody = sample.rawBody === undefined ? undefined : { text: sample.rawBody, contentType: endpoint.contentType };
+  const request: PlannedRequest = buildRequest(manifest, endpoint, { inputs: sample.inputs, rawBody });
+  const credential = sample.authorization !== undefined && c.credential ? { ...c.credential, template: sample.authorization } : c.credential;
+  return { ...c, request, credential };
 }

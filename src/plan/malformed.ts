@@ -35,6 +35,14 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       rawBody: { text: truncated(JSON.stringify(inputs.body)), contentType: endpoint.contentType },
       expect: refused(statuses.malformedJson, 'the body is not valid JSON'),
     }));
+    add('hostile bodies', (_seed, inputs) => ({
+      rawBody: { text: truncated(JSON.stringify(inputs.body)), contentType: endpoint.contentType },
+      generated: 'bodies that are not JSON, or JSON that cannot be the documented object',
+      // Unparsable or the wrong shape: either refusal the contract names is right.
+      expect: refused([...new Set([...statuses.malformedJson, ...statuses.invalid])], 'the body is not JSON, or not the documented object'),
+      // Every hostile body is sent once, as fast-check examples; one random run is all fast-check needs besides.
+      fuzz: { generator: 'hostile-bodies', runs: 1 },
+    }));
     add('wrong content type', (_seed, inputs) => ({
       rawBody: { text: JSON.stringify(inputs.body), contentType: 'text/plain' },
       expect: refused(statuses.unsupportedMediaType, `the body is sent as text/plain, not ${endpoint.contentType}`),
@@ -66,6 +74,12 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       // that splits on whitespace and takes a part would accept it.
       credential: { placement: 'header', template: 'Bearer {token} {token}', token: { kind: 'live', scopes: [endpoint.scopes[0]!] } },
       expect: refused(statuses.malformedCredentials, 'the Authorization header does not follow RFC 6750 §2.1', ANY_CODE),
+    }));
+    add('malformed authorization headers', () => ({
+      credential: { placement: 'header', template: 'Bearer {token} x', token: { kind: 'live', scopes: [endpoint.scopes[0]!] } },
+      generated: 'Authorization headers outside RFC 6750 §2.1: junk after a live token, characters outside b64token, overlong tokens, empty bearers',
+      expect: refused(statuses.malformedCredentials, 'the Authorization header does not follow RFC 6750 §2.1', ANY_CODE),
+      fuzz: { generator: 'malformed-authorization', runs: Math.min(runs, 20) },
     }));
   }
   return cases;

@@ -78,7 +78,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
       if (!c.fuzz) return toResult(c, await sendAndJudge(c, c.request, deps));
       const endpoint = manifest.endpoints.find((e) => e.id === c.endpointId)!;
       const started = performance.now();
-      const { outcome, record } = await runProperty(manifest, endpoint, c, (request) => sendAndJudge(c, request, deps), replayPath);
+      const { outcome, record } = await runProperty(manifest, endpoint, c, (sampleCase) => sendAndJudge(sampleCase, sampleCase.request, deps), replayPath);
       return { ...toResult(c, outcome, record), durationMs: performance.now() - started };
     },
     async close() {

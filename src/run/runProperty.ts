@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import type { Endpoint, Manifest } from '../manifest/types.ts';
-import type { Case, PlannedRequest } from '../plan/case.ts';
-import { fuzzArbitrary, fuzzRequest, type FuzzSample } from '../plan/fuzz.ts';
+import type { Case } from '../plan/case.ts';
+import { fuzzArbitrary, fuzzCase, fuzzExamples, type FuzzSample } from '../plan/fuzz.ts';
 import type { Outcome } from './sendAndJudge.ts';
 
 /** What a property case did: how many runs, and where fast-check ended up. */
 export interface PropertyRecord {
+  /** Samples sent before the first failure (all of them when the property held). */
   runs: number;
   shrinks: number;
   /** fast-check's counterexample path: with the seed, replays the shrunk failure directly. */
@@ -23,16 +24,19 @@ export async function runProperty(
   manifest: Manifest,
   endpoint: Endpoint,
   c: Case,
-  sendAndJudge: (request: PlannedRequest) => Promise<Outcome>,
+  sendAndJudge: (sampleCase: Case) => Promise<Outcome>,
   replayPath?: string,
 ): Promise<{ outcome: Outcome; record: PropertyRecord; sample?: FuzzSample }> {
   let first: Outcome | undefined;
   let failing: { outcome: Outcome; sample: FuzzSample } | undefined;
   let transportFailed = false;
+  // Samples sent up to and including the first failure: examples count, shrink attempts do not.
+  let sent = 0;
   const property = fc.asyncProperty(fuzzArbitrary(manifest, endpoint, c), async (sample) => {
     // Once the target stops answering, shrinking would only pile up timeouts: stop probing.
     if (transportFailed) return true;
-    const outcome = await sendAndJudge(fuzzRequest(manifest, endpoint, sample));
+    if (!failing) sent += 1;
+    const outcome = await sendAndJudge(fuzzCase(manifest, endpoint, c, sample));
     first ??= outcome;
     if (outcome.failure) transportFailed = true;
     if (outcome.failure || outcome.findings.length > 0) {
@@ -41,12 +45,15 @@ export async function runProperty(
     }
     return true;
   });
-  const details = await fc.check(property, { seed: c.seed, numRuns: c.fuzz!.runs, path: replayPath, endOnFailure: false });
-  const record: PropertyRecord = { runs: details.numRuns, shrinks: details.numShrinks };
+  const examples = fuzzExamples(manifest, endpoint, c).map((sample): [FuzzSample] => [sample]);
+  const details = await fc.check(property, { seed: c.seed, numRuns: c.fuzz!.runs, path: replayPath, endOnFailure: false, examples });
+  const record: PropertyRecord = { runs: sent, shrinks: details.numShrinks };
   if (details.failed && failing) {
     const found = failing as { outcome: Outcome; sample: FuzzSample };
     record.path = details.counterexamplePath ?? undefined;
-    record.counterexample = `${found.sample.label ? `${found.sample.label}: ` : ''}${JSON.stringify(found.sample.inputs)}`;
+    const shown = found.sample.authorization ?? found.sample.rawBody ?? found.sample.inputs;
+    const text = typeof shown === 'string' ? JSON.stringify(shown.length > 200 ? `${shown.slice(0, 200)}… (${shown.length} characters)` : shown) : JSON.stringify(shown);
+    record.counterexample = `${found.sample.label ? `${found.sample.label}: ` : ''}${text}`;
     return { outcome: found.outcome, record, sample: found.sample };
   }
   if (details.failed && details.errorInstance) throw details.errorInstance;
