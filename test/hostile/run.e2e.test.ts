@@ -12,6 +12,7 @@ import { SLACK_MS, TIGHT } from './limits.ts';
 const EXPECTED: Record<string, { status: 'passed' | 'failed' | 'error'; kind?: string }> = {
   '/hang': { status: 'error', kind: 'timeout' },
   '/stall-body': { status: 'error', kind: 'timeout' },
+  '/drip': { status: 'error', kind: 'timeout' },
   '/reset': { status: 'error', kind: 'connection-reset' },
   '/garbage': { status: 'error', kind: 'protocol' },
   '/huge-body': { status: 'error', kind: 'too-large' },

@@ -42,6 +42,13 @@ describe('sendRequest against a hostile server', () => {
     withinDeadline(e);
   });
 
+  it('a body that drips a byte at a time: timeout at the whole-request deadline, not never', async () => {
+    const e = await send('/drip');
+    expect(e.failure?.kind).toBe('timeout');
+    expect(e.failure?.message).toMatch(/headers had arrived \(200\), then \d body bytes/);
+    withinDeadline(e);
+  });
+
   it('a reset connection: connection-reset at once', async () => {
     const e = await send('/reset');
     expect(e.failure).toMatchObject({ kind: 'connection-reset', code: 'ECONNRESET' });
