@@ -30,7 +30,8 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
   };
   const draw = (title = '') => {
     const line = `harden: ${status()}${title ? ` · ${title}` : ''}`;
-    const width = Math.max(20, (options.columns ?? 80) - 1);
+    // A terminal that reports no size (0) gets the classic 80 columns.
+    const width = Math.max(20, (options.columns || 80) - 1);
     options.write(`\r\x1b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   };
   const stop = () => {
