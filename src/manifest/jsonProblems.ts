@@ -27,18 +27,21 @@ export function jsonProblems(text: string, doc: Document, lineCounter: LineCount
     const pointer = nodeAt(doc, offset)?.pointer;
     return [{ message, hint, location: { file, line: pos.line, column: pos.col, ...(pointer !== undefined && { pointer }) } }];
   };
-  const comma = trailingComma(text);
+  // A byte-order mark is not JSON, but editors add it; skip it, and keep offsets in the file's terms.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const json = text.slice(bom);
+  const comma = trailingComma(json);
   if (comma !== undefined) {
-    return problem(comma, 'a trailing comma before a closing bracket is not allowed in JSON', 'remove the comma, or rename the file to .yaml, where it is allowed');
+    return problem(bom + comma, 'a trailing comma before a closing bracket is not allowed in JSON', 'remove the comma, or rename the file to .yaml, where it is allowed');
   }
   try {
-    JSON.parse(text);
+    JSON.parse(json);
     return [];
   } catch (error) {
     const raw = (error as Error).message;
     const position = /at position (\d+)/.exec(raw);
     // V8 may echo the text after the message; the manifest is the user's, but the echo is noise.
     const message = raw.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-    return problem(position ? Number(position[1]) : 0, `not valid JSON: ${message}`, 'fix the JSON syntax, or write the manifest as YAML in a .yaml file');
+    return problem(bom + (position ? Number(position[1]) : 0), `not valid JSON: ${message}`, 'fix the JSON syntax, or write the manifest as YAML in a .yaml file');
   }
 }

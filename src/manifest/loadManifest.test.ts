@@ -68,6 +68,11 @@ describe('loadManifest', () => {
     await expect(messageFor(file)).resolves.toMatch(/manifest\.yaml:1:5: contains NUL bytes: it looks binary/);
   });
 
+  it('reads a .json manifest saved with a byte-order mark', () => {
+    const json = readFileSync(join(BROKEN, 'missing-scopes.json'), 'utf8').replace('"path": "/x"', '"path": "/x", "public": true');
+    expect(parseManifest(`\uFEFF${json}`, 'bom.json').endpoints).toHaveLength(1);
+  });
+
   it('bounds YAML alias expansion (billion laughs)', () => {
     const bomb = ['harden: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
