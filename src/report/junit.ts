@@ -38,15 +38,37 @@ function properties(evidence: EvidenceDocument): [string, string][] {
 }
 
 /**
+ * Baseline changes as failing testcases of their own testsuite, so a CI page shows why a run whose
+ * cases all held still failed. Absent when there is no baseline or nothing changed.
+ */
+function driftSuite(evidence: EvidenceDocument): string[] {
+  const drift = evidence.baseline?.drift ?? [];
+  if (drift.length === 0) return [];
+  const { run } = evidence;
+  const lines = [`  <testsuite${xmlAttributes({ name: `${run.service} › baseline`, tests: drift.length, failures: drift.length, errors: 0, skipped: 0, time: seconds(0), timestamp: antTimestamp(run.startedAt), hostname: evidence.environment.hostname, id: 'baseline', package: run.service })}>`];
+  for (const d of drift) {
+    const body = [`${d.kind}: ${d.message}`, ...d.changes.map((c) => `  ${c.field}: approved ${c.approved}, observed ${c.observed}`), '', `case: ${d.caseId}`, `baseline: ${evidence.baseline!.file}`, `approve the new behaviour: npx harden baseline approve ${evidence.baseline!.file}`];
+    lines.push(
+      `    <testcase${xmlAttributes({ classname: `${run.service}.baseline`, name: `baseline › ${d.title}`, time: seconds(0) })}>`,
+      `      <failure${xmlAttributes({ message: `baseline ${d.kind}: ${d.message}`.replace(/\s+/g, ' '), type: 'baseline-drift' })}>${xmlText(body.join('\n'))}</failure>`,
+      '    </testcase>',
+    );
+  }
+  lines.push('  </testsuite>');
+  return lines;
+}
+
+/**
  * JUnit XML (Jenkins/Ant junit-10.xsd): one testsuite per request suite, one testcase per case
  * named by its title, in plan order. Per-case facts are `name: value` lines in <system-out>.
  */
 export function buildJUnit(evidence: EvidenceDocument): string {
   const { run, totals } = evidence;
+  const drift = evidence.baseline?.drift.length ?? 0;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     // junit-10.xsd allows no `skipped` here; the testsuites carry it.
-    `<testsuites${xmlAttributes({ name: run.service, time: seconds(run.durationMs), tests: totals.tests, failures: totals.failed, errors: totals.errors })}>`,
+    `<testsuites${xmlAttributes({ name: run.service, time: seconds(run.durationMs), tests: totals.tests + drift, failures: totals.failed + drift, errors: totals.errors })}>`,
   ];
   for (const suite of SUITES) {
     const cases = evidence.cases.filter((c) => c.suite === suite);
@@ -72,6 +94,6 @@ export function buildJUnit(evidence: EvidenceDocument): string {
     for (const c of cases) lines.push(...testcase(c, evidence));
     lines.push('  </testsuite>');
   }
-  lines.push('</testsuites>', '');
+  lines.push(...driftSuite(evidence), '</testsuites>', '');
   return lines.join('\n');
 }

@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
 
     // The grid: one cell per endpoint × catalogued scope, its facts as data attributes and classes.
     const cells = await page.$$eval('#scope-matrix td.cell', (tds) =>
-      tds.map((td) => ({ ...(td as HTMLElement).dataset, className: td.className, background: getComputedStyle(td).backgroundColor, outline: getComputedStyle(td).outlineColor, outlineWidth: getComputedStyle(td).outlineWidth })),
+      tds.map((td): Record<string, string> => ({ ...((td as HTMLElement).dataset as Record<string, string>), className: td.className, background: getComputedStyle(td).backgroundColor, outline: getComputedStyle(td).outlineColor, outlineWidth: getComputedStyle(td).outlineWidth })),
     );
     expect(cells.length).toBe(evidence.scopeMatrix.endpoints.length * evidence.scopeMatrix.scopes.length);
     for (const cell of cells) {
