@@ -37,7 +37,8 @@ export function fuzzArbitrary(manifest: Manifest, endpoint: Endpoint, c: Case): 
   }
   if (c.fuzz?.generator === 'malformed-authorization') {
     const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
-    const junk = fc.string({ unit: fc.constantFrom(...NOT_B64TOKEN), minLength: 1, maxLength: 8 });
+    // RFC 9110 §5.5: a field value's surrounding whitespace is not part of it, so junk must have a visible character.
+    const junk = fc.string({ unit: fc.constantFrom(...NOT_B64TOKEN), minLength: 1, maxLength: 8 }).filter((j) => j.trim().length > 0);
     const b64 = fc.string({ unit: fc.constantFrom(...'ABCxyz019-._~+/'), minLength: 1, maxLength: 40 });
     return fc.oneof(
       junk.map((j) => ({ inputs, label: 'live token followed by junk', authorization: `Bearer {token}${j.startsWith(' ') ? j : ` ${j}`}` })),

@@ -46,7 +46,8 @@ export async function runProperty(
     return true;
   });
   const examples = fuzzExamples(manifest, endpoint, c).map((sample): [FuzzSample] => [sample]);
-  const details = await fc.check(property, { seed: c.seed, numRuns: c.fuzz!.runs, path: replayPath, endOnFailure: false, examples });
+  // fast-check counts examples within numRuns: add them, so every example runs and the random runs stay as planned.
+  const details = await fc.check(property, { seed: c.seed, numRuns: c.fuzz!.runs + examples.length, path: replayPath, endOnFailure: false, examples });
   const record: PropertyRecord = { runs: sent, shrinks: details.numShrinks };
   if (details.failed && failing) {
     const found = failing as { outcome: Outcome; sample: FuzzSample };
