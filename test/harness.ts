@@ -16,7 +16,9 @@ export async function startTarget(regressions: string[] = []) {
   const clientSecret = randomBytes(24).toString('base64url');
   const jwtSecret = randomBytes(32).toString('base64url');
   const api: ReferenceApi = await startReferenceApi({ clientId, clientSecret, jwtSecret, regressions });
-  const env = { ...process.env, HARDEN_CLIENT_ID: clientId, HARDEN_CLIENT_SECRET: clientSecret, REFERENCE_JWT_SECRET: jwtSecret };
+  // Tests must not write to a real CI job summary or print annotations into it.
+  const { GITHUB_STEP_SUMMARY: _summary, GITHUB_ACTIONS: _actions, ...quiet } = process.env;
+  const env = { ...quiet, HARDEN_CLIENT_ID: clientId, HARDEN_CLIENT_SECRET: clientSecret, REFERENCE_JWT_SECRET: jwtSecret };
   return { api, env, clientSecret, jwtSecret, close: () => api.close() };
 }
 

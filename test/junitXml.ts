@@ -12,9 +12,15 @@ export interface JUnitCase {
 /** The testcases of a JUnit file, enough to assert on (the XSD check proves the shape). */
 export function readJUnitCases(xml: string): JUnitCase[] {
   const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => {
+  // Attribute values may hold '>' (XML does not require escaping it there): match quoted strings whole.
+  const ATTRS = '((?:[^>"]|"[^"]*")*?)';
+  return [...xml.matchAll(new RegExp(`<testcase\\b${ATTRS}(?:\\/>|>([\\s\\S]*?)<\\/testcase>)`, 'g'))].map((m) => {
     const attrs = m[1]!;
     const body = m[2] ?? '';
+    const element = (text: string, name: string) => {
+      const found = new RegExp(`<${name}\\b${ATTRS}\\/?>`).exec(text);
+      return found ? (attr(found[1]!, 'message') ?? '') : undefined;
+    };
     const attr = (s: string, name: string) => {
       const found = new RegExp(`\\b${name}="([^"]*)"`).exec(s)?.[1];
       return found === undefined ? undefined : unescape(found);
@@ -22,9 +28,10 @@ export function readJUnitCases(xml: string): JUnitCase[] {
     return {
       name: attr(attrs, 'name')!,
       classname: attr(attrs, 'classname')!,
-      failure: /<failure\b([^>]*)/.exec(body) ? attr(/<failure\b([^>]*)/.exec(body)![1]!, 'message') ?? '' : undefined,
-      error: /<error\b([^>]*)/.exec(body) ? attr(/<error\b([^>]*)/.exec(body)![1]!, 'message') ?? '' : undefined,
-      body: unescape(body),
+      failure: element(body, 'failure'),
+      error: element(body, 'error'),
+      // CDATA sections (junit-report-builder writes bodies as CDATA) hold raw text: escape it, then unescape all.
+      body: unescape(body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, raw: string) => raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))),
     };
   });
 }

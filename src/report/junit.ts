@@ -1,26 +1,19 @@
 import { SUITES } from '../plan/case.ts';
 import { caseDetails, caseFacts, caseHeadline } from './caseDetails.ts';
 import type { EvidenceCase, EvidenceDocument } from './evidence.ts';
-import { xmlAttributes, xmlText } from './xml.ts';
+import builderModule, { type Builder, type TestSuite } from 'junit-report-builder';
+
+// junit-report-builder ships CommonJS; under NodeNext its default export may arrive wrapped.
+const builder = ((builderModule as unknown as { default?: typeof builderModule }).default ?? builderModule) as unknown as { newBuilder(): Builder };
+
+/** Characters XML 1.0 cannot carry at all, even escaped (NUL, lone surrogates from a hostile response). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Seconds with millisecond precision: the form junit-10.xsd's SUREFIRE_TIME accepts. */
-const seconds = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
+const seconds = (ms: number) => Math.round(Math.max(0, ms)) / 1000;
 
 /** Ant's timestamp form (no zone, no fraction); the harness always writes UTC. */
 const antTimestamp = (iso: string) => iso.replace(/\.\d+Z$|Z$/, '');
-
-function testcase(c: EvidenceCase, evidence: EvidenceDocument): string[] {
-  const head = `    <testcase${xmlAttributes({ classname: `${evidence.run.service}.${c.suite}`, name: c.title, time: seconds(c.durationMs) })}>`;
-  const lines = [head];
-  const headline = caseHeadline(c);
-  // Findings are failures; no answer at all is an infrastructure error; excluded cases are skipped.
-  if (c.verdict === 'failed') lines.push(`      <failure${xmlAttributes({ message: headline, type: c.findings[0]?.check ?? 'finding' })}>${xmlText(caseDetails(c))}</failure>`);
-  else if (c.verdict === 'error') lines.push(`      <error${xmlAttributes({ message: headline, type: c.failure?.kind ?? 'error' })}>${xmlText(caseDetails(c))}</error>`);
-  else if (c.verdict === 'skipped') lines.push(`      <skipped${xmlAttributes({ message: c.skipReason ?? 'skipped' })}/>`);
-  const facts = caseFacts(c, evidence.run.seed).map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}`);
-  lines.push(`      <system-out>${xmlText(facts.join('\n'))}</system-out>`, '    </testcase>');
-  return lines;
-}
 
 /** Run-wide facts, as testsuite properties (the only place junit-10.xsd allows them). */
 function properties(evidence: EvidenceDocument): [string, string][] {
@@ -37,63 +30,74 @@ function properties(evidence: EvidenceDocument): [string, string][] {
   return props;
 }
 
+/** Text for CDATA: characters XML 1.0 cannot carry at all shown as \u{…} rather than silently dropped. */
+const cdataText = (text: string) => text.replace(NOT_XML, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+
+/** Attributes junit-report-builder has no setter for (hostname, id, package) but junit-10.xsd allows. */
+function setAttributes(node: TestSuite, attributes: Record<string, string>): void {
+  Object.assign((node as unknown as { _attributes: Record<string, string> })._attributes, attributes);
+}
+
+function addCase(suite: TestSuite, c: EvidenceCase, evidence: EvidenceDocument): void {
+  const testCase = suite.testCase().className(`${evidence.run.service}.${c.suite}`).name(cdataText(c.title)).time(seconds(c.durationMs));
+  const headline = cdataText(caseHeadline(c));
+  // Findings are failures; no answer at all is an infrastructure error; excluded cases are skipped.
+  if (c.verdict === 'failed') testCase.failure(headline, c.findings[0]?.check ?? 'finding').stacktrace(cdataText(caseDetails(c)));
+  else if (c.verdict === 'error') testCase.error(headline, c.failure?.kind ?? 'error', cdataText(caseDetails(c)));
+  else if (c.verdict === 'skipped') testCase.skipped();
+  const facts = caseFacts(c, evidence.run.seed).map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}`);
+  if (c.verdict === 'skipped') facts.push(`skipped: ${c.skipReason ?? 'excluded'}`);
+  testCase.standardOutput(cdataText(facts.join('\n')));
+}
+
 /**
  * Baseline changes as failing testcases of their own testsuite, so a CI page shows why a run whose
  * cases all held still failed. Absent when there is no baseline or nothing changed.
  */
-function driftSuite(evidence: EvidenceDocument): string[] {
+function addDriftSuite(report: Builder, evidence: EvidenceDocument): number {
   const drift = evidence.baseline?.drift ?? [];
-  if (drift.length === 0) return [];
+  if (drift.length === 0) return 0;
   const { run } = evidence;
-  const lines = [`  <testsuite${xmlAttributes({ name: `${run.service} › baseline`, tests: drift.length, failures: drift.length, errors: 0, skipped: 0, time: seconds(0), timestamp: antTimestamp(run.startedAt), hostname: evidence.environment.hostname, id: 'baseline', package: run.service })}>`];
+  const suite = report.testSuite().name(`${run.service} › baseline`).timestamp(antTimestamp(run.startedAt)).time(0);
+  setAttributes(suite, { hostname: evidence.environment.hostname, id: 'baseline', package: run.service });
   for (const d of drift) {
     const body = [`${d.kind}: ${d.message}`, ...d.changes.map((c) => `  ${c.field}: approved ${c.approved}, observed ${c.observed}`), '', `case: ${d.caseId}`, `baseline: ${evidence.baseline!.file}`, `approve the new behaviour: npx harden baseline approve ${evidence.baseline!.file}`];
-    lines.push(
-      `    <testcase${xmlAttributes({ classname: `${run.service}.baseline`, name: `baseline › ${d.title}`, time: seconds(0) })}>`,
-      `      <failure${xmlAttributes({ message: `baseline ${d.kind}: ${d.message}`.replace(/\s+/g, ' '), type: 'baseline-drift' })}>${xmlText(body.join('\n'))}</failure>`,
-      '    </testcase>',
-    );
+    suite
+      .testCase()
+      .className(`${run.service}.baseline`)
+      .name(cdataText(`baseline › ${d.title}`))
+      .time(0)
+      .failure(cdataText(`baseline ${d.kind}: ${d.message}`.replace(/\s+/g, ' ')), 'baseline-drift')
+      .stacktrace(cdataText(body.join('\n')));
   }
-  lines.push('  </testsuite>');
-  return lines;
+  return drift.length;
 }
 
 /**
- * JUnit XML (Jenkins/Ant junit-10.xsd): one testsuite per request suite, one testcase per case
- * named by its title, in plan order. Per-case facts are `name: value` lines in <system-out>.
+ * JUnit XML (Jenkins/Ant junit-10.xsd) built with junit-report-builder: one testsuite per request
+ * suite, one testcase per case named by its title, in plan order. Per-case facts are `name: value`
+ * lines in <system-out>, since the schema allows <properties> only on a testsuite.
  */
 export function buildJUnit(evidence: EvidenceDocument): string {
-  const { run, totals } = evidence;
-  const drift = evidence.baseline?.drift.length ?? 0;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    // junit-10.xsd allows no `skipped` here; the testsuites carry it.
-    `<testsuites${xmlAttributes({ name: run.service, time: seconds(run.durationMs), tests: totals.tests + drift, failures: totals.failed + drift, errors: totals.errors })}>`,
-  ];
+  const { run } = evidence;
+  const report = builder.newBuilder();
   for (const suite of SUITES) {
     const cases = evidence.cases.filter((c) => c.suite === suite);
     if (cases.length === 0) continue;
-    const counts = evidence.suites[suite];
-    lines.push(
-      `  <testsuite${xmlAttributes({
-        name: `${run.service} › ${suite}`,
-        tests: counts.tests,
-        failures: counts.failed,
-        errors: counts.errors,
-        skipped: counts.skipped,
-        time: seconds(cases.reduce((sum, c) => sum + c.durationMs, 0)),
-        timestamp: antTimestamp(run.startedAt),
-        hostname: evidence.environment.hostname,
-        id: String(SUITES.indexOf(suite)),
-        package: run.service,
-      })}>`,
-      '    <properties>',
-      ...properties(evidence).map(([name, value]) => `      <property${xmlAttributes({ name, value })}/>`),
-      '    </properties>',
-    );
-    for (const c of cases) lines.push(...testcase(c, evidence));
-    lines.push('  </testsuite>');
+    const testSuite = report
+      .testSuite()
+      .name(`${run.service} › ${suite}`)
+      .timestamp(antTimestamp(run.startedAt))
+      .time(seconds(cases.reduce((sum, c) => sum + c.durationMs, 0)));
+    setAttributes(testSuite, { hostname: evidence.environment.hostname, id: String(SUITES.indexOf(suite)), package: run.service });
+    for (const [name, value] of properties(evidence)) testSuite.property(name, cdataText(value));
+    for (const c of cases) addCase(testSuite, c, evidence);
   }
-  lines.push(...driftSuite(evidence), '</testsuites>', '');
-  return lines.join('\n');
+  addDriftSuite(report, evidence);
+  // junit-10.xsd allows no `skipped` on <testsuites>, and does allow a name and a total time.
+  return `${report
+    .build()
+    .replace(/<testsuites([^>]*?) skipped="\d+"/, `<testsuites name="${escapeAttribute(run.service)}" time="${seconds(run.durationMs)}"$1`)}\n`;
 }
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -29,7 +29,7 @@ function expectCountsMatch(xml: string): void {
     expect(Number(attrs.skipped), attrs.name).toBe(skipped);
     expect(attrs.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(attrs.hostname).toBeTruthy();
-    expect(attrs.time).toMatch(/^\d+\.\d{3}$/);
+    expect(attrs.time).toMatch(/^\d+(\.\d{1,3})?$/);
     tests += cases.length;
     failures += Number(attrs.failures);
     errors += Number(attrs.errors);
@@ -105,7 +105,9 @@ describe('JUnit XML against junit-10.xsd', () => {
     const rendered = readJUnitCases(xml);
     expect(rendered[0]!.error).toBe('no response: timeout (UND_ERR_HEADERS_TIMEOUT)');
     expect(xml).toMatch(/<error message="no response: timeout \(UND_ERR_HEADERS_TIMEOUT\)" type="timeout">/);
-    expect(xml).toContain('<skipped message="excluded by the manifest (x-harden-skip)"/>');
+    // junit-report-builder writes a bare <skipped/>; the reason travels with the case's facts.
+    expect(xml).toContain('<skipped/>');
+    expect(xml).toContain('skipped: excluded by the manifest (x-harden-skip)');
     expect(rendered[1]!.body).toContain('verdict: skipped');
     expect(rendered[2]!.failure).toBe('[no-leak] t: a "quoted" multiline <message> & more');
     expect(rendered[2]!.body).toContain('nul\\u{0} bell\\u{7} lone\\u{d800} ]]> </system-out>');
