@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatHardenError, HardenError } from '../errors.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { openManifest } from '../openapi/openManifest.ts';
+import { formatImportWarning, importCommand } from './importCommand.ts';
 import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { mergeCommand } from './mergeCommand.ts';
@@ -33,11 +34,13 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
   const program = new Command('harden')
     .description('Proves that an API\'s access controls and error contract hold.')
     .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
 
   const runOptions = (command: Command) =>
     command
-      .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
+      .argument('<manifest>', 'endpoint manifest, or OpenAPI document (YAML or JSON)')
+      .option('--overlay <file>', 'overlay for an OpenAPI document: tokens, volatile members, examples (docs/openapi.md)')
       .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
       .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
       .option('--junit <path>', 'JUnit XML report path (default: junit.xml in the reports folder)')
@@ -87,11 +90,23 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
 
   program
     .command('validate')
-    .description('check a manifest and exit')
-    .argument('<manifest>', 'endpoint manifest (YAML or JSON)')
-    .action(async (manifest: string) => {
-      const loaded = await loadManifest(manifest);
+    .description('check a manifest (or an OpenAPI document with its overlay) and exit')
+    .argument('<manifest>', 'endpoint manifest, or OpenAPI document (YAML or JSON)')
+    .option('--overlay <file>', 'overlay for an OpenAPI document')
+    .action(async (manifest: string, flags: { overlay?: string }) => {
+      const { manifest: loaded, warnings } = await openManifest(manifest, flags.overlay);
+      for (const w of warnings) io.err(formatImportWarning(w));
       io.out(`${manifest}: valid (${loaded.endpoints.length} endpoints, ${Object.keys(loaded.auth.scopes).length} scopes)`);
+    });
+
+  program
+    .command('import')
+    .description('write a manifest from an OpenAPI 3.x / Swagger 2.0 document, for review and commit')
+    .argument('<document>', 'OpenAPI document (YAML or JSON)')
+    .option('--overlay <file>', 'overlay: token provider, volatile members, limits, examples (docs/openapi.md)')
+    .option('-o, --output <file>', 'manifest file to write (default: standard output)')
+    .action(async (document: string, flags: { overlay?: string; output?: string }) => {
+      exitCode = await importCommand(document, flags, io);
     });
 
   try {

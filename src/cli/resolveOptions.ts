@@ -9,6 +9,8 @@ import { DEFAULT_RUNS } from '../plan/plannerOptions.ts';
 /** Flags as commander hands them over: strings, unchecked. */
 export interface RawRunFlags {
   baseUrl?: string;
+  /** Overlay for an OpenAPI document (docs/openapi.md). */
+  overlay?: string;
   seed?: string;
   suites?: string;
   junit?: string;

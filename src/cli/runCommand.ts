@@ -3,7 +3,8 @@ import { baselineFromEvidence, observeCase } from '../baseline/baseline.ts';
 import { compareBaseline } from '../baseline/compareBaseline.ts';
 import type { DriftItem } from '../baseline/drift.ts';
 import { HardenError } from '../errors.ts';
-import { loadManifest } from '../manifest/loadManifest.ts';
+import { openManifest } from '../openapi/openManifest.ts';
+import { formatImportWarning } from './importCommand.ts';
 import { buildPlan } from '../plan/buildPlan.ts';
 import { SUITES } from '../plan/case.ts';
 import { shardPlan } from '../plan/shard.ts';
@@ -20,6 +21,7 @@ import { exitCodeFor, withDrift } from './exitCode.ts';
 import { progressFor, type ProgressSink } from './progressFor.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
 import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
+import { withCases } from '../plan/withCases.ts';
 
 export interface RunIo {
   env: NodeJS.ProcessEnv;
@@ -36,13 +38,13 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   const baseline = settings.baselineFile === undefined ? undefined : readBaselineFile(settings.baselineFile, settings.updateBaseline);
   // Compare like with like: without an explicit seed, replay the approved run's inputs.
   const seed = baseline && !settings.seedGiven ? baseline.seed : settings.seed;
-  const manifest = await loadManifest(settings.manifestFile);
+  const { manifest, warnings } = await openManifest(settings.manifestFile, flags.overlay);
+  for (const w of warnings) io.err(formatImportWarning(w));
   let plan = buildPlan(manifest, { seed, suites: settings.suites, runs: settings.runs });
   if (settings.caseIds.length > 0) {
     const missing = settings.caseIds.filter((id) => !plan.cases.some((c) => c.id === id));
     if (missing.length > 0) throw new HardenError('OPTION_INVALID', `--case: no case ${missing.map((m) => `"${m}"`).join(', ')} in this plan; ids look like "getOrder/revoked-token/revoked-bearer".`);
-    const chosen = plan.cases.filter((c) => settings.caseIds.includes(c.id));
-    plan = { ...plan, cases: chosen };
+    plan = withCases(plan, plan.cases.filter((c) => settings.caseIds.includes(c.id)));
   }
   // Positions in the whole plan, so merged shards come back in the order an unsharded run reports.
   const planIndex = new Map(plan.cases.map((c, i) => [c.id, i]));

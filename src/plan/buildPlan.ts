@@ -1,5 +1,6 @@
 import type { Manifest } from '../manifest/types.ts';
-import { ROTATION_STEPS, SUITES, TOKEN_FLAWS, type Case, type Plan, type SuiteId } from './case.ts';
+import { ROTATION_STEPS, SUITES, type Case, type Plan, type SuiteId } from './case.ts';
+import { tokensFor } from './withCases.ts';
 import { planMalformed } from './malformed.ts';
 import { planPositive } from './positive.ts';
 import { planRevokedToken } from './revoked-token.ts';
@@ -33,19 +34,5 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
     cases.push(...planned);
   }
-  const scopeSets = new Map<string, string[]>();
-  for (const c of cases) {
-    if (c.credential?.token?.kind === 'live') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);
-  }
-  return {
-    seed: options.seed,
-    service: manifest.service,
-    cases,
-    tokens: {
-      scopeSets: [...scopeSets.values()],
-      revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
-      rotation: cases.some((c) => c.rotation !== undefined),
-      forged: TOKEN_FLAWS.filter((flaw) => cases.some((c) => c.credential?.token?.kind === 'forged' && c.credential.token.flaw === flaw)),
-    },
-  };
+  return { seed: options.seed, service: manifest.service, cases, tokens: tokensFor(cases) };
 }

@@ -1,3 +1,4 @@
+import { withCases } from './withCases.ts';
 import { createHash } from 'node:crypto';
 import type { Case, Plan } from './case.ts';
 
@@ -23,5 +24,5 @@ export function shardPlan(plan: Readonly<Plan>, index: number, count: number): P
   }
   const cases = plan.cases.filter((c) => shardOf(shardKey(c), count) === index - 1);
   // Only the shard holding the drill issues its token; other credentials are cheap and all revoked at the end.
-  return { ...plan, cases, tokens: { ...plan.tokens, rotation: plan.tokens.rotation && cases.some((c) => c.rotation !== undefined) } };
+  return withCases(plan, cases);
 }

@@ -44,9 +44,13 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
   return { live, revoked, forged, rotation };
 }
 
-/** Revokes what the run issued, and only that. Best effort: a cleanup failure must not hide the verdicts. */
+/**
+ * Revokes what the run issued, and only that. Best effort: a cleanup failure must not hide the verdicts.
+ * The rotation's old token is revoked again (idempotent at the API) in case the drill stopped before its revoke step.
+ */
 export async function releaseTokens(tokens: TokenSet, provider: TokenProvider): Promise<void> {
-  for (const token of [...tokens.live.values(), ...(tokens.rotation?.replacement ? [tokens.rotation.replacement] : [])]) {
+  const rotation = tokens.rotation ? [tokens.rotation.old, ...(tokens.rotation.replacement ? [tokens.rotation.replacement] : [])] : [];
+  for (const token of [...tokens.live.values(), ...rotation]) {
     if (token.disposable) await provider.revoke(token).catch(() => undefined);
   }
 }

@@ -1,0 +1,20 @@
+import { TOKEN_FLAWS, type Case, type Plan } from './case.ts';
+
+/** The credentials a set of cases needs, and no more: a run must not issue tokens it will not use. */
+export function tokensFor(cases: readonly Case[]): Plan['tokens'] {
+  const scopeSets = new Map<string, string[]>();
+  for (const c of cases) {
+    if (c.credential?.token?.kind === 'live') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);
+  }
+  return {
+    scopeSets: [...scopeSets.values()],
+    revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
+    rotation: cases.some((c) => c.rotation !== undefined),
+    forged: TOKEN_FLAWS.filter((flaw) => cases.some((c) => c.credential?.token?.kind === 'forged' && c.credential.token.flaw === flaw)),
+  };
+}
+
+/** The plan narrowed to some of its cases (--case, --shard), with its token needs recomputed to match. */
+export function withCases(plan: Plan, cases: Case[]): Plan {
+  return { ...plan, cases, tokens: tokensFor(cases) };
+}
