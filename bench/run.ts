@@ -1,0 +1,143 @@
+/**
+ * `npm run bench` (about 9 minutes on 2 cores) or `npm run bench -- --quick` (about 1.5 minutes).
+ * Measures generation, the autocannon ceiling vs the harness, the stages alone, scale and Dredd,
+ * all on 127.0.0.1 servers it starts; prints the figures and, in full mode (or with --docs),
+ * refreshes the generated part of docs/benchmarks.md. Raw figures: reports/bench-results.json.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { ceilingOnce } from './ceiling.ts';
+import { measureChecks, measurePlanner } from './components.ts';
+import { FULL, QUICK } from './config.ts';
+import { measureFuzzCost } from './fuzzCost.ts';
+import { measureGeneration } from './generation.ts';
+import { loadReferenceManifest, REFERENCE_MANIFEST, type Mix } from './harnessLoad.ts';
+import { ROOT } from './lib/child.ts';
+import { SEEDED_ORDER_ID, startReferenceTarget } from './lib/referenceApi.ts';
+import { measureDredd } from './peer/dredd.ts';
+import { measurePositive } from './peer/positiveSuite.ts';
+import { renderFigures } from './render.ts';
+import type { BenchResults } from './results.ts';
+import { measureScale } from './scale.ts';
+import { sideBySide } from './sideBySide.ts';
+import { measureStartup } from './startup.ts';
+import { syntheticManifest } from './synthetic/manifest.ts';
+import { updateDoc } from './writeDoc.ts';
+
+const quick = process.argv.includes('--quick');
+const cfg = quick ? QUICK : FULL;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const began = performance.now();
+const results: BenchResults = {
+  machine: { cores: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, os: `${type()} ${release()}`, memoryGb: totalmem() / 2 ** 30 },
+  config: cfg,
+  startedAt: new Date().toISOString(),
+  totalMs: 0,
+  command: `npm run bench${quick ? ' -- --quick' : ''}`,
+  load: [],
+  planner: [],
+  checks: [],
+  scale: [],
+  dredd: [],
+  positive: [],
+  errors: [],
+};
+
+/** Runs one section; a failure is recorded and the bench goes on. */
+async function section(name: string, body: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  log(`» ${name}`);
+  try {
+    await body();
+  } catch (error) {
+    results.errors.push({ section: name, message: String(error instanceof Error ? error.message : error).slice(0, 300) });
+    log(`  failed: ${String(error)}`);
+  }
+  log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+const manifest = await loadReferenceManifest();
+
+await section('generation', async () => {
+  results.generation = measureGeneration(cfg.generation.samples, cfg.generation.reps);
+});
+
+await section('fuzzing cost per endpoint (fresh reference API)', async () => {
+  const target = await startReferenceTarget();
+  try {
+    results.fuzz = await measureFuzzCost(manifest, target.url, target.env, cfg.fuzzReps);
+  } finally {
+    await target.stop();
+  }
+});
+
+const target = await startReferenceTarget();
+try {
+  const live = await target.issue(['orders:read']);
+  const revoked = await target.issue(['orders:read', 'orders:write', 'orders:admin']);
+  await target.revoke(revoked.id);
+  const route = `${target.url}/orders/${SEEDED_ORDER_ID}`;
+  const auth: Record<Mix, string> = { served: `Bearer ${live.token}`, refused: `Bearer ${revoked.token}` };
+  await section(`server warm-up (${cfg.warmupSeconds} s)`, async () => {
+    await ceilingOnce(route, auth.served, 8, cfg.warmupSeconds, true);
+  });
+  for (const mix of ['served', 'refused'] as const) {
+    for (const concurrency of cfg.concurrencies) {
+      await section(`ceiling, floors and harness, ${mix}, concurrency ${concurrency}`, async () => {
+        const row = await sideBySide(mix, concurrency, {
+          manifest,
+          baseUrl: target.url,
+          routeUrl: route,
+          env: target.env,
+          authorization: auth[mix],
+          seconds: cfg.ceilingSeconds,
+          cases: cfg.loadCases[mix],
+          floorRequests: cfg.floorRequests,
+          withFloors: mix === 'served',
+          reps: cfg.reps,
+        });
+        results.load.push(row);
+        log(`  autocannon ${Math.round(row.ceiling)} req/s, harness ${Math.round(row.harness)} req/s (ratio ${row.ratio.toFixed(2)})`);
+      });
+    }
+    await section(`checks alone, ${mix}`, async () => {
+      results.checks.push(await measureChecks(manifest, mix, target.url, target.env, cfg.checksCases, cfg.reps));
+    });
+  }
+  await section('peer: Dredd and the positive suite', async () => {
+    const admin = await target.issue(['orders:read', 'orders:write', 'orders:admin']);
+    for (const concurrency of [1, 8]) results.positive.push(await measurePositive(manifest, target.url, target.env, concurrency, cfg.reps));
+    results.dredd = await measureDredd(target.url, live.token, admin.token, cfg.dreddCopies, cfg.reps);
+    await target.revoke(admin.id);
+  });
+  await target.revoke(live.id);
+} finally {
+  await target.stop();
+}
+
+await section('planner alone', async () => {
+  results.planner.push(await measurePlanner('reference (all suites)', readFileSync(join(ROOT, REFERENCE_MANIFEST), 'utf8'), REFERENCE_MANIFEST, cfg.reps));
+  const n = cfg.plannerEndpoints;
+  results.planner.push(await measurePlanner(`synthetic, ${n} endpoints`, syntheticManifest(n), `synthetic-${n}.json`, cfg.reps));
+});
+
+await section('scale', async () => {
+  results.scale = await measureScale(cfg.scale, 600_000, log);
+});
+
+await section('npm start', async () => {
+  results.startup = await measureStartup(cfg.startupReps);
+});
+
+results.totalMs = performance.now() - began;
+const figures = renderFigures(results);
+process.stdout.write(`${figures}\n`);
+mkdirSync(join(ROOT, 'reports'), { recursive: true });
+writeFileSync(join(ROOT, 'reports/bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (!quick || process.argv.includes('--docs')) {
+  updateDoc(join(ROOT, 'docs/benchmarks.md'), figures);
+  log('docs/benchmarks.md refreshed');
+} else {
+  log('quick mode: docs/benchmarks.md left as it is (add --docs to refresh it)');
+}

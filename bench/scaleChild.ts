@@ -1,0 +1,88 @@
+/**
+ * One scale point in its own process, so each size has its own heap and peak RSS:
+ * `node --import tsx bench/scaleChild.ts <endpoints> <runs> <mixed|get> <baseUrl> <reportsDir>`.
+ * Plans a synthetic manifest, runs it (concurrency 8, four suites), writes the reports, and prints one JSON line.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { environmentFacts } from '../src/cli/environmentFacts.ts';
+import { parseManifest } from '../src/manifest/parseManifest.ts';
+import { buildPlan } from '../src/plan/buildPlan.ts';
+import { buildEvidence } from '../src/report/buildEvidence.ts';
+import { redactDeep } from '../src/report/redactDeep.ts';
+import { writeReports } from '../src/report/writeReports.ts';
+import type { CaseResult } from '../src/run/caseResult.ts';
+import { executeRun } from '../src/run/executeRun.ts';
+import type { Redactor } from '../src/transport/redactor.ts';
+import { mb, rssSampler } from './lib/stats.ts';
+import { syntheticManifest, type SyntheticKind } from './synthetic/manifest.ts';
+
+const [endpoints, runs, kind, baseUrl, reportsDir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] as SyntheticKind, process.argv[5]!, process.argv[6]!];
+const sampler = rssSampler(20);
+const baseRss = process.memoryUsage.rss();
+
+let t = performance.now();
+const manifest = parseManifest(syntheticManifest(endpoints, kind), `synthetic-${kind}-${endpoints}.json`);
+const plan = buildPlan(manifest, { seed: 11, runs, suites: ['positive', 'revoked-token', 'unauthorized', 'malformed'] });
+const planMs = performance.now() - t;
+const afterPlanRss = sampler.peak();
+
+let requests = 0;
+let notPassed = 0;
+let redactor: Redactor | undefined;
+t = performance.now();
+const summary = await executeRun({
+  manifest,
+  plan,
+  baseUrl,
+  env: process.env,
+  limits: { concurrency: 8 },
+  onRedactor: (r) => (redactor = r),
+  reporters: [
+    {
+      onCaseResult(r: Readonly<CaseResult>) {
+        // A property case keeps one outcome; it sent about runs × that outcome's exchanges.
+        requests += r.property ? r.property.runs * Math.max(1, r.exchanges.length) : r.exchanges.length;
+        if (r.status !== 'passed') notPassed++;
+      },
+    },
+  ],
+});
+const runMs = performance.now() - t;
+const afterRunRss = sampler.peak();
+const heapAfterRunMb = mb(process.memoryUsage().heapUsed);
+
+t = performance.now();
+let reportMs = Number.NaN;
+let reportError: string | undefined;
+try {
+  const redact = (text: string) => redactor!.redact(text);
+  const evidence = redactDeep(buildEvidence(summary, { ...environmentFacts() }), redact);
+  writeReports(evidence, { dir: reportsDir, junit: join(reportsDir, 'junit.xml') }, (path, text) => writeFileSync(path, redact(text)));
+  reportMs = performance.now() - t;
+} catch (error) {
+  reportError = String(error).slice(0, 200);
+}
+const peak = sampler.stop();
+const firstFailure = summary.results.find((r) => r.status !== 'passed');
+process.stdout.write(
+  `${JSON.stringify({
+    endpoints,
+    runs,
+    cases: plan.cases.length,
+    samples: plan.cases.reduce((n, c) => n + (c.fuzz?.runs ?? 1), 0),
+    requests,
+    notPassed,
+    firstFailure: firstFailure && `${firstFailure.case.id}: ${firstFailure.findings.map((f) => f.message).join('; ') || firstFailure.failure?.message}`,
+    planMs,
+    runMs,
+    reportMs,
+    reportError,
+    baseRssMb: mb(baseRss),
+    afterPlanRssMb: mb(afterPlanRss),
+    afterRunRssMb: mb(afterRunRss),
+    heapAfterRunMb,
+    peakRssMb: mb(peak),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);
