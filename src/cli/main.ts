@@ -109,6 +109,10 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       exitCode = await importCommand(document, flags, io);
     });
 
+  // Governance: tokens audit, exposure, trend (docs/governance.md), all registered by this one block.
+  const { registerGovernanceCommands } = await import('../governance/commands.ts');
+  registerGovernanceCommands(program, io, (code) => (exitCode = code));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
