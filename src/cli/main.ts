@@ -5,6 +5,7 @@ import { formatImportWarning, importCommand } from './importCommand.ts';
 import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { mergeCommand } from './mergeCommand.ts';
+import { diffCommand, type DiffFlags } from '../diff/diffCommand.ts';
 import type { ProgressSink } from './progressFor.ts';
 import { runCommand } from './runCommand.ts';
 import type { Redactor } from '../transport/redactor.ts';
@@ -51,6 +52,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .option('--timeout <ms>', 'per-request deadline in milliseconds (default 10000)')
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--runs <n>', 'generated requests per property case (default 50)')
+      .option('--safe-methods-only', 'for shared environments: skip every case that would send POST, PUT, PATCH or DELETE')
       .action(async (manifest: string, flags) => {
         exitCode = await runCommand(manifest, flags, io);
       });
@@ -60,12 +62,25 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .option('--case <id>', 'run only this case id (repeatable)', collect)
     .option('--baseline <file>', 'compare every case with an approved baseline; any change fails the run')
     .option('--update-baseline', 'write this run as the new approved baseline to the --baseline file')
-    .option('--shard <i/n>', 'run only shard i of n (cases partitioned by a hash of their id); combine with harden merge');
+    .option('--shard <i/n>', 'run only shard i of n (cases partitioned by a hash of their id); combine with harden merge')
+    .option('--changed-since <ref>', 'plan only endpoints changed since this git ref, plus a no-credentials smoke on every protected route (docs/diff.md)')
+    .option('--endpoint <glob>', 'plan only endpoints matching "METHOD /path/*" (* in a segment, ** across; repeatable)', collect);
 
   runOptions(program.command('replay').description('re-run one case exactly, from the replay line of a failure'))
     .requiredOption('--seed <n>', 'the run seed of the failure')
     .requiredOption('--case <id>', 'the case id', collect)
     .option('--path <path>', 'fast-check counterexample path: send the shrunk failing input directly');
+
+  program
+    .command('diff')
+    .description('list what changed in the security contract between two manifests; exit 1 on an unapproved loosening')
+    .argument('[manifests...]', 'OLD NEW (manifests, or OpenAPI documents with --overlay); with --since, just the manifest')
+    .option('--since <ref>', 'compare the manifest with its version at this git ref')
+    .option('--overlay <file>', 'overlay for OpenAPI documents (used for both versions)')
+    .option('--format <format>', 'console, markdown (for a pull-request comment) or json', 'console')
+    .action(async (files: string[], flags: DiffFlags) => {
+      exitCode = await diffCommand(files, flags, io);
+    });
 
   program
     .command('merge')

@@ -11,6 +11,7 @@ export interface RawRunFlags {
   baseUrl?: string;
   /** Overlay for an OpenAPI document (docs/openapi.md). */
   overlay?: string;
+  safeMethodsOnly?: boolean;
   seed?: string;
   suites?: string;
   junit?: string;

@@ -17,11 +17,12 @@ import { executeRun } from '../run/executeRun.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
 import { environmentFacts } from './environmentFacts.ts';
-import { exitCodeFor, withDrift } from './exitCode.ts';
+import { EXIT, exitCodeFor, withDrift } from './exitCode.ts';
 import { progressFor, type ProgressSink } from './progressFor.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
 import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
 import { withCases } from '../plan/withCases.ts';
+import { safeMethodsOnly } from '../plan/safeMethodsOnly.ts';
 
 export interface RunIo {
   env: NodeJS.ProcessEnv;
@@ -46,6 +47,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     if (missing.length > 0) throw new HardenError('OPTION_INVALID', `--case: no case ${missing.map((m) => `"${m}"`).join(', ')} in this plan; ids look like "getOrder/revoked-token/revoked-bearer".`);
     plan = withCases(plan, plan.cases.filter((c) => settings.caseIds.includes(c.id)));
   }
+  if (flags.safeMethodsOnly) plan = safeMethodsOnly(plan);
   // Positions in the whole plan, so merged shards come back in the order an unsharded run reports.
   const planIndex = new Map(plan.cases.map((c, i) => [c.id, i]));
   if (settings.shard) plan = shardPlan(plan, settings.shard.index, settings.shard.count);
@@ -57,9 +59,18 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     progress?.beforeOutput();
     io.out(redact(line));
   };
+  // SIGINT/SIGTERM stop the run cleanly: in-flight requests end, the rest are skipped, reports still get written.
+  const interrupt = new AbortController();
+  const onSignal = (name: string) => () => {
+    if (!interrupt.signal.aborted) out(`${name}: stopping; the reports will cover the cases that finished`);
+    interrupt.abort();
+  };
+  const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
+  for (const [name, handler] of Object.entries(handlers)) process.once(name, handler);
   let summary;
   try {
     summary = await executeRun({
+      signal: interrupt.signal,
       manifest,
       plan,
       baseUrl: settings.baseUrl ?? manifest.baseUrl,
@@ -75,6 +86,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     });
   } finally {
     progress?.stop();
+    for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
   }
 
   // Every string is redacted before rendering, and every rendered text again on its way out.
@@ -95,7 +107,8 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     out(`baseline: approved ${evidence.cases.length} cases into ${settings.baselineFile}`);
   }
   out(`reports: ${written.join(', ')}`);
-  const code = exitCodeFor(summary);
+  // An interrupted run proved nothing about the cases it did not reach: it cannot pass the gate.
+  const code = interrupt.signal.aborted ? Math.max(exitCodeFor(summary), EXIT.unreachable) : exitCodeFor(summary);
   // Approving is the decision that the new behaviour is right: its drift no longer fails the run.
   return settings.updateBaseline ? code : withDrift(code, drift.length);
 }

@@ -94,6 +94,8 @@ export interface Case {
   fuzz?: FuzzSpec;
   /** Present for the rotation drill's cases: which step this is (the issue and revoke steps send no request). */
   rotation?: RotationStep;
+  /** Why the case is planned but must not be sent (e.g. --safe-methods-only); reported as skipped. */
+  skip?: string;
   /** Present when the case is a cell of the scope matrix: a single-scope token, documented to grant or not. */
   matrix?: { scope: string; expected: 'allow' | 'deny' };
 }

@@ -14,20 +14,20 @@ export function consoleReporter(write: (line: string) => void): Reporter {
       write(`seed: ${plan.seed}   (same cases again: --seed ${plan.seed})`);
     },
     onCaseResult(result) {
-      if (result.status === 'passed') return;
+      if (result.status === 'passed' || result.status === 'skipped') return;
       write(`${result.status === 'failed' ? 'FAIL ' : 'ERROR'} ${result.case.title}`);
       write(`      ${failureHeadline(result)}`);
       if (result.property?.counterexample !== undefined) write(`      smallest failing input: ${result.property.counterexample}`);
     },
     onRunEnd(summary) {
       write('');
-      write(`${'suite'.padEnd(14)} ${pad('tests', 6)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('errors', 7)}`);
+      write(`${'suite'.padEnd(14)} ${pad('tests', 6)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('errors', 7)} ${pad('skipped', 8)}`);
       for (const suite of SUITES) {
         const c = summary.suites[suite];
-        if (c.tests > 0) write(`${suite.padEnd(14)} ${pad(c.tests, 6)} ${pad(c.passed, 7)} ${pad(c.failed, 7)} ${pad(c.errors, 7)}`);
+        if (c.tests > 0) write(`${suite.padEnd(14)} ${pad(c.tests, 6)} ${pad(c.passed, 7)} ${pad(c.failed, 7)} ${pad(c.errors, 7)} ${pad(c.skipped, 8)}`);
       }
       const t = summary.totals;
-      write(`${'total'.padEnd(14)} ${pad(t.tests, 6)} ${pad(t.passed, 7)} ${pad(t.failed, 7)} ${pad(t.errors, 7)}`);
+      write(`${'total'.padEnd(14)} ${pad(t.tests, 6)} ${pad(t.passed, 7)} ${pad(t.failed, 7)} ${pad(t.errors, 7)} ${pad(t.skipped, 8)}`);
       const matrix = matrixTable(summary.scopeMatrix);
       if (matrix.length > 0) {
         write('');
@@ -35,7 +35,7 @@ export function consoleReporter(write: (line: string) => void): Reporter {
         for (const line of matrix) write(`  ${line}`);
       }
       for (const warning of summary.warnings) write(`warning: ${warning}`);
-      const failing = summary.results.filter((r) => r.status !== 'passed');
+      const failing = summary.results.filter((r) => r.status === 'failed' || r.status === 'error');
       if (failing.length > 0) {
         write('');
         write('replay a failing case:');
@@ -43,7 +43,8 @@ export function consoleReporter(write: (line: string) => void): Reporter {
         if (failing.length > 5) write(`  … and ${failing.length - 5} more (see the JUnit report)`);
       }
       const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);
-      write(`${t.failed + t.errors === 0 ? 'PASS' : 'FAIL'}: ${t.passed}/${t.tests} held in ${seconds}s, seed ${summary.seed}`);
+      const sent = t.tests - t.skipped;
+      write(`${t.failed + t.errors === 0 ? 'PASS' : 'FAIL'}: ${t.passed}/${sent} held${t.skipped > 0 ? ` (${t.skipped} skipped)` : ''} in ${seconds}s, seed ${summary.seed}`);
     },
   };
 }

@@ -3,8 +3,11 @@ import type { Case } from '../plan/case.ts';
 import type { Exchange, TransportFailure } from '../transport/exchange.ts';
 import type { PropertyRecord } from './runProperty.ts';
 
-/** passed: every check held; failed: a finding about the API; error: no answer to judge (infrastructure). */
-export type VerdictStatus = 'passed' | 'failed' | 'error';
+/**
+ * passed: every check held; failed: a finding about the API; error: no answer to judge (infrastructure);
+ * skipped: deliberately not sent (excluded by an option such as --safe-methods-only, or the run was interrupted).
+ */
+export type VerdictStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
 /** A judged case, already redacted: safe to hand to any reporter. */
 export interface CaseResult {
@@ -16,6 +19,8 @@ export interface CaseResult {
   durationMs: number;
   /** For property cases: runs, shrinks, and the replayable counterexample. */
   property?: PropertyRecord;
+  /** Why a skipped case was not sent. */
+  skipReason?: string;
   /** For steps that send no request (the rotation drill's token steps): what was done, and when. */
   note?: string;
   at?: string;

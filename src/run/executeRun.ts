@@ -6,6 +6,7 @@ import { sendOrder } from './sendOrder.ts';
 import { buildScopeMatrix } from './scopeMatrix.ts';
 import { rotationRecordFrom } from './rotationRecordFrom.ts';
 import { ROTATION_STEPS } from '../plan/case.ts';
+import { runWarnings } from './runWarnings.ts';
 import { countResults, type RunSummary } from './summarise.ts';
 import { Redactor } from '../transport/redactor.ts';
 
@@ -53,7 +54,7 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       ...countResults(results),
       scopeMatrix: buildScopeMatrix(results, Object.keys(options.manifest.auth.scopes)),
       rotation: rotationRecordFrom(results),
-      warnings: options.manifest.warnings,
+      warnings: [...options.manifest.warnings, ...runWarnings(results, options.signal)],
       manifestSha256: options.manifest.sha256,
     };
     await emit(reporters, 'onRunEnd', summary);

@@ -2,6 +2,15 @@ import type { Case } from '../plan/case.ts';
 import { scopeKey, type TokenSet } from '../tokens/tokenSet.ts';
 import type { SentRequest } from '../transport/exchange.ts';
 
+/** A case needs a token an earlier step failed to obtain (e.g. the drill could not issue its replacement). */
+export class TokenUnavailableError extends Error {
+  readonly code = 'TOKEN_UNAVAILABLE';
+  constructor(caseId: string) {
+    super(`no token is available for ${caseId}: the step that obtains it failed (see the token provider's case)`);
+    this.name = 'TokenUnavailableError';
+  }
+}
+
 function tokenFor(c: Case, tokens: TokenSet): string | undefined {
   const ref = c.credential?.token;
   if (!ref) return undefined;
@@ -10,7 +19,7 @@ function tokenFor(c: Case, tokens: TokenSet): string | undefined {
     : ref.kind === 'forged' ? tokens.forged.get(ref.flaw)
     : ref.kind === 'rotation' ? (ref.which === 'old' ? tokens.rotation?.old : tokens.rotation?.replacement)
     : tokens.live.get(scopeKey(ref.scopes));
-  if (!token) throw new Error(`internal: no token acquired for case ${c.id}`);
+  if (!token) throw new TokenUnavailableError(c.id);
   return token.value;
 }
 

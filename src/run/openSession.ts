@@ -12,6 +12,8 @@ import { Redactor } from '../transport/redactor.ts';
 import type { CaseResult } from './caseResult.ts';
 import { createSchemaValidator } from './judgeCase.ts';
 import { rotationAction } from './rotationAction.ts';
+import { skippedResult } from './skippedResult.ts';
+import { TokenUnavailableError } from './materialise.ts';
 import { runProperty, type PropertyRecord } from './runProperty.ts';
 import { sendAndJudge, type Outcome, type SendDeps } from './sendAndJudge.ts';
 
@@ -22,6 +24,8 @@ export interface SessionOptions {
   allowHosts?: readonly string[];
   limits?: Partial<TransportLimits>;
   env?: NodeJS.ProcessEnv;
+  /** Aborting it stops the run: cases not yet answered are reported as skipped. */
+  signal?: AbortSignal;
 }
 
 /** A target made ready for cases: guarded, probed, tokens held. Shared by the CLI run and the vitest front. */
@@ -56,8 +60,9 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     throw error;
   }
 
-  const deps: SendDeps = { baseUrl, dispatcher, limits, tokens, contract: manifest.errors, schemas, redactor };
-  const toResult = (c: Case, outcome: Outcome, property?: PropertyRecord): CaseResult => ({
+  const deps: SendDeps = { baseUrl, dispatcher, limits, tokens, contract: manifest.errors, schemas, redactor, stop: options.signal };
+  const toResult = (c: Case, outcome: Outcome, property?: PropertyRecord): CaseResult =>
+    outcome.failure?.kind === 'interrupted' ? skippedResult(c, 'not finished: the run was interrupted') : ({
     case: c,
     status: outcome.failure ? 'error' : outcome.findings.length > 0 ? 'failed' : 'passed',
     findings: outcome.findings.map((f) => ({ ...f, message: redactor.redact(f.message) })),
@@ -72,10 +77,20 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     limits,
     redactor,
     async runCase(c, replayPath) {
+      if (c.skip !== undefined) return skippedResult(c, c.skip);
+      if (options.signal?.aborted) return skippedResult(c, 'not run: the run was interrupted');
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
         return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
       }
-      if (!c.fuzz) return toResult(c, await sendAndJudge(c, c.request, deps));
+      if (!c.fuzz) {
+        try {
+          return toResult(c, await sendAndJudge(c, c.request, deps));
+        } catch (error) {
+          // Nothing was sent, so there is nothing to judge: an infrastructure error, not a finding.
+          if (!(error instanceof TokenUnavailableError)) throw error;
+          return toResult(c, { exchanges: [], findings: [], failure: { kind: 'other', code: error.code, message: error.message } });
+        }
+      }
       const endpoint = manifest.endpoints.find((e) => e.id === c.endpointId)!;
       const started = performance.now();
       const { outcome, record } = await runProperty(manifest, endpoint, c, (sampleCase) => sendAndJudge(sampleCase, sampleCase.request, deps), replayPath);

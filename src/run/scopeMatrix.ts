@@ -27,7 +27,8 @@ export function buildScopeMatrix(results: readonly CaseResult[], catalogue: read
   const endpoints = new Map<string, string>();
   for (const r of results) {
     const cell = r.case.matrix;
-    if (!cell) continue;
+    // A case that was not sent observed nothing: no cell rather than a guess.
+    if (!cell || r.status === 'skipped') continue;
     endpoints.set(r.case.endpointId, r.case.route);
     const status = r.exchanges[0]?.response?.status;
     const observed = status === undefined || status >= 500 ? 'error' : status >= 200 && status < 300 ? 'allow' : status === 401 || status === 403 || (status >= 300 && status < 400) ? 'deny' : cell.expected === 'allow' ? 'allow' : 'deny';

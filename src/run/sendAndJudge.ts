@@ -28,17 +28,19 @@ export interface SendDeps {
   contract: ErrorContract;
   schemas: SchemaValidator;
   redactor: Redactor;
+  /** Aborted when the run is interrupted. */
+  stop?: AbortSignal;
 }
 
 /** Sends a case's request (twice where determinism is checked and it is safe) and runs every check. */
 export async function sendAndJudge(c: Case, planned: PlannedRequest, deps: SendDeps): Promise<Outcome> {
   const request = materialise({ ...c, request: planned }, deps.baseUrl, deps.tokens);
-  const exchanges: Exchange[] = [await sendRequest(deps.dispatcher, request, deps.limits)];
+  const exchanges: Exchange[] = [await sendRequest(deps.dispatcher, request, deps.limits, deps.stop)];
   const first = exchanges[0]!.response;
   // Re-send only what the API refused or what cannot change state: a served write must not run twice.
   const served = first !== undefined && first.status < 300;
   if (c.repeat && first && !(served && UNSAFE_TO_REPEAT.has(c.request.method))) {
-    exchanges.push(await sendRequest(deps.dispatcher, request, deps.limits));
+    exchanges.push(await sendRequest(deps.dispatcher, request, deps.limits, deps.stop));
   }
   const failure = exchanges.find((e) => e.failure)?.failure;
   const findings = judgeCase(c, exchanges, deps.contract, deps.redactor.secrets, deps.schemas);

@@ -8,6 +8,7 @@ export interface SuiteCounts {
   passed: number;
   failed: number;
   errors: number;
+  skipped: number;
 }
 
 export interface RunSummary {
@@ -31,7 +32,7 @@ export interface RunSummary {
   manifestSha256: string;
 }
 
-const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0 });
+const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 });
 
 /** Counts per suite and in total. */
 export function countResults(results: readonly CaseResult[]): Pick<RunSummary, 'suites' | 'totals'> {
@@ -42,6 +43,7 @@ export function countResults(results: readonly CaseResult[]): Pick<RunSummary, '
       counts.tests += 1;
       if (r.status === 'passed') counts.passed += 1;
       else if (r.status === 'failed') counts.failed += 1;
+      else if (r.status === 'skipped') counts.skipped += 1;
       else counts.errors += 1;
     }
   }

@@ -25,7 +25,7 @@ export interface ReceivedResponse {
  * about the API's contract. `too-large`: the body passed the response cap and was not read to the end.
  */
 export interface TransportFailure {
-  kind: 'timeout' | 'connection-refused' | 'connection-reset' | 'protocol' | 'too-large' | 'other';
+  kind: 'timeout' | 'connection-refused' | 'connection-reset' | 'protocol' | 'too-large' | 'interrupted' | 'other';
   code: string;
   message: string;
 }

@@ -20,9 +20,11 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
  * (over the cap, or stalled mid-body) is a failure, not a response: checks run on a fragment would
  * report findings about bytes the API never finished sending. What did arrive is in the message.
  */
-export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, limits: TransportLimits): Promise<Exchange> {
+export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, limits: TransportLimits, stop?: AbortSignal): Promise<Exchange> {
   const started = performance.now();
-  const signal = AbortSignal.timeout(limits.timeoutMs);
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  // `stop` ends the request early when the run is interrupted (SIGINT/SIGTERM): that is not the API's doing.
+  const signal = stop ? AbortSignal.any([deadline, stop]) : deadline;
   const progress = newProgress();
   let head: Pick<ReceivedResponse, 'status' | 'headers'> | undefined;
   try {
@@ -42,7 +44,8 @@ export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, 
     return { request, response: { ...head, body, truncated: false, bodyBytes: progress.total }, durationMs: performance.now() - started };
   } catch (error) {
     const context = { timeoutMs: limits.timeoutMs, maxHeaderBytes: limits.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, received: head && { status: head.status, bodyBytes: progress.total } };
-    return { request, failure: classifyFailure(error, signal.aborted, context), durationMs: performance.now() - started };
+    if (stop?.aborted) return { request, failure: { kind: 'interrupted', code: 'INTERRUPTED', message: 'the run was interrupted before this request finished' }, durationMs: performance.now() - started };
+    return { request, failure: classifyFailure(error, deadline.aborted, context), durationMs: performance.now() - started };
   }
 }
 
