@@ -2,6 +2,7 @@ import { HardenError } from '../errors.ts';
 import type { HttpTokenProviderConfig } from '../manifest/types.ts';
 import { clientCaller, revokeThrough, type CallerDeps } from './clientCaller.ts';
 import { fillTemplate } from './fillTemplate.ts';
+import { issueThenRevoke } from './issueThenRevoke.ts';
 import type { IssuedToken, TokenProvider } from './provider.ts';
 import { readPointer } from './readPointer.ts';
 
@@ -44,12 +45,7 @@ export function httpProvider(config: HttpTokenProviderConfig, deps: CallerDeps):
     kind: 'http',
     issue,
     revoke,
-    async revoked(scopes) {
-      // A disposable token issued for the purpose: revoking a token the user relies on would break their other work.
-      const token = await issue(scopes);
-      await revoke(token);
-      return { ...token, label: `${token.label} (revoked)` };
-    },
+    revoked: (scopes) => issueThenRevoke(issue, revoke, scopes),
     secrets: () => caller.secrets,
   };
 }

@@ -4,6 +4,7 @@ import type { JwtTokenProviderConfig } from '../manifest/types.ts';
 import type { TokenFlaw } from '../plan/case.ts';
 import { clientCaller, revokeThrough, type CallerDeps } from './clientCaller.ts';
 import { claimsFor, forgeJwt, sign, type JwtSigner } from './forgeJwt.ts';
+import { issueThenRevoke } from './issueThenRevoke.ts';
 import type { IssuedToken, TokenProvider } from './provider.ts';
 import { signingKey } from './signingKey.ts';
 
@@ -30,11 +31,7 @@ export async function jwtProvider(config: JwtTokenProviderConfig, deps: CallerDe
     kind: 'jwt',
     issue,
     revoke,
-    async revoked(scopes) {
-      const token = await issue(scopes);
-      await revoke(token);
-      return { ...token, label: `${token.label} (revoked)` };
-    },
+    revoked: (scopes) => issueThenRevoke(issue, revoke, scopes),
     async forge(flaw: TokenFlaw, scopes: string[]) {
       return { value: await forgeJwt(signer, flaw, scopes), scopes, label: `forged:${flaw}`, disposable: false };
     },
