@@ -53,7 +53,13 @@ function secretProblems(loaded: LoadedDocument): Problem[] {
   return problems;
 }
 
-const badDate = (text: string | undefined) => text !== undefined && Number.isNaN(Date.parse(text));
+/** Date.parse rolls 2025-02-30 over to March; a register date must name a day that exists. */
+function badDate(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return Number.isNaN(Date.parse(text)) || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d;
+}
 
 function semanticProblems(loaded: LoadedDocument, raw: Record<string, unknown>[]): Problem[] {
   const problems: Problem[] = [];
