@@ -1,17 +1,19 @@
 /**
  * The vitest front: one test per planned case, named exactly as its JUnit testcase, so a developer
  * can run `npx vitest suites -t revoked` (or `-t "POST /orders"`) while changing an endpoint.
- * Target: HARDEN_MANIFEST + HARDEN_BASE_URL, or the bundled reference API. Seed: HARDEN_SEED.
+ * Target: HARDEN_MANIFEST (+ HARDEN_OVERLAY for an OpenAPI document) and HARDEN_BASE_URL, or the
+ * bundled reference API. Seed: HARDEN_SEED. `npx vitest suites --watch` re-plans when the manifest changes.
  */
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import { loadManifest } from '../src/manifest/loadManifest.ts';
+import { openManifest } from '../src/openapi/openManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
 import { SUITES, type SuiteId } from '../src/plan/case.ts';
 import { failureDetails } from '../src/report/caseDetails.ts';
 import { openSession, type Session } from '../src/run/openSession.ts';
 
 const target = inject('hardenTarget');
-const manifest = await loadManifest(target.manifest);
+// A manifest, or an OpenAPI document with HARDEN_OVERLAY.
+const { manifest } = await openManifest(target.manifest, process.env.HARDEN_OVERLAY);
 const seed = Number(process.env.HARDEN_SEED ?? 20261123);
 const suites = (process.env.HARDEN_SUITES?.split(',') ?? SUITES) as SuiteId[];
 const plan = buildPlan(manifest, { seed, suites });
