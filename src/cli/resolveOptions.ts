@@ -25,6 +25,9 @@ export interface RawRunFlags {
   baseline?: string;
   updateBaseline?: boolean;
   shard?: string;
+  /** Selective runs (docs/diff.md): a git ref to compare the manifest with, and route globs. */
+  changedSince?: string;
+  endpoint?: string[];
   /** --progress / --no-progress; undefined: progress on a real terminal or CI log only. */
   progress?: boolean;
 }
@@ -43,6 +46,8 @@ export interface RunSettings {
   baselineFile?: string;
   updateBaseline: boolean;
   shard?: { index: number; count: number };
+  /** Plan only some endpoints (plus the unauthorized smoke); absent: the whole manifest. */
+  selection?: { changedSince?: string; globs: string[] };
   progress?: boolean;
   caseIds: string[];
   allowHosts: string[];
@@ -110,6 +115,7 @@ export function resolveOptions(manifestFile: string, flags: RawRunFlags, env: No
     ...reportPaths(flags),
     ...baseline(flags),
     shard: shard(flags),
+    selection: flags.changedSince !== undefined || (flags.endpoint ?? []).length > 0 ? { changedSince: flags.changedSince, globs: flags.endpoint ?? [] } : undefined,
     progress: flags.progress,
     caseIds: (flags.case ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean),
     allowHosts: flags.allowHost ?? [],

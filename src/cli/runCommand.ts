@@ -5,7 +5,7 @@ import type { DriftItem } from '../baseline/drift.ts';
 import { HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { formatImportWarning } from './importCommand.ts';
-import { buildPlan } from '../plan/buildPlan.ts';
+import { selectedPlan } from '../diff/selectedPlan.ts';
 import { SUITES } from '../plan/case.ts';
 import { shardPlan } from '../plan/shard.ts';
 import { buildEvidence } from '../report/buildEvidence.ts';
@@ -41,7 +41,10 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   const seed = baseline && !settings.seedGiven ? baseline.seed : settings.seed;
   const { manifest, warnings } = await openManifest(settings.manifestFile, flags.overlay);
   for (const w of warnings) io.err(formatImportWarning(w));
-  let plan = buildPlan(manifest, { seed, suites: settings.suites, runs: settings.runs });
+  // --changed-since / --endpoint: plan only what the change touched, plus the unauthorized smoke (docs/diff.md).
+  const selection = await selectedPlan(manifest, settings.selection, { seed, suites: settings.suites, runs: settings.runs }, settings.manifestFile, flags.overlay);
+  for (const line of selection.lines) io.out(line);
+  let plan = selection.plan;
   if (settings.caseIds.length > 0) {
     const missing = settings.caseIds.filter((id) => !plan.cases.some((c) => c.id === id));
     if (missing.length > 0) throw new HardenError('OPTION_INVALID', `--case: no case ${missing.map((m) => `"${m}"`).join(', ')} in this plan; ids look like "getOrder/revoked-token/revoked-bearer".`);
@@ -93,7 +96,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   let evidence = redactDeep(buildEvidence(summary, { ...environmentFacts(), planIndex: (id) => planIndex.get(id), shard: settings.shard }), redact);
   let drift: DriftItem[] = [];
   if (settings.baselineFile && baseline) {
-    const complete = !settings.shard && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;
+    const complete = !settings.shard && !settings.selection && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;
     drift = compareBaseline(baseline, evidence.cases.map(observeCase), { complete });
     evidence = { ...evidence, baseline: { file: settings.baselineFile, seed: baseline.seed, drift } };
     if (baseline.manifestSha256 !== evidence.manifest.sha256) out(`baseline: approved for another version of the manifest (sha256 ${baseline.manifestSha256.slice(0, 12)}…); changed cases show as drift`);

@@ -91,6 +91,15 @@ export interface Endpoint {
   line?: number;
 }
 
+/** A loosening of the security contract a reviewer accepted, so `harden diff` does not fail on it. */
+export interface Approval {
+  /** Endpoint id, or `*` for a manifest-wide change. */
+  endpoint: string;
+  /** A change kind id from docs/diff.md, e.g. `authorization-loosened`. */
+  change: string;
+  reason: string;
+}
+
 /** A loaded, validated and normalised manifest. */
 export interface Manifest {
   harden: 1;
@@ -108,6 +117,8 @@ export interface Manifest {
   limits: { maxBodyBytes?: number };
   endpoints: Endpoint[];
   schemas: Record<string, JsonSchema>;
+  /** Accepted loosenings (`approved:`), empty when none. */
+  approved: Approval[];
   /** Absolute path of the file it was loaded from. */
   source: string;
   /** SHA-256 of the file's bytes, for evidence. */
