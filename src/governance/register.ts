@@ -93,6 +93,7 @@ function semanticProblems(loaded: LoadedDocument, raw: Record<string, unknown>[]
 function normalise(loaded: LoadedDocument, raw: Record<string, unknown>[]): RegisterToken[] {
   return raw.map((entry, index) => {
     const e = entry as Record<string, any>;
+    const line = locate(loaded, `/tokens/${index}`).line;
     return {
       id: e.id,
       ...(typeof e.owner === 'string' && { owner: e.owner }),
@@ -104,7 +105,7 @@ function normalise(loaded: LoadedDocument, raw: Record<string, unknown>[]): Regi
       ...(e.expires !== undefined && { expires: e.expires }),
       automations: e.automations ?? [],
       approvals: e.approvals ?? {},
-      ...(locate(loaded, `/tokens/${index}`).line !== undefined && { line: locate(loaded, `/tokens/${index}`).line }),
+      ...(line !== undefined && { line }),
     };
   });
 }
