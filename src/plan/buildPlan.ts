@@ -7,6 +7,7 @@ import { planRevokedToken } from './revoked-token.ts';
 import { planUnauthorized } from './unauthorized.ts';
 import { DEFAULT_RUNS } from './plannerOptions.ts';
 import { planRotationActions, planRotationProbes } from './rotation.ts';
+import { planExposure } from './exposure.ts';
 
 export interface PlanOptions {
   seed: number;
@@ -21,6 +22,7 @@ const planners = {
   unauthorized: planUnauthorized,
   malformed: planMalformed,
   rotation: planRotationProbes,
+  exposure: () => [],
 } as const;
 
 /** Manifest + seed → every case of the chosen suites. Pure: no I/O, no clock, no global randomness. */
@@ -30,6 +32,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
   for (const suite of suites) {
     const planned = manifest.endpoints.flatMap((endpoint) => planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS }));
     if (suite === 'rotation') planned.push(...planRotationActions(manifest, options.seed));
+    if (suite === 'exposure') planned.push(...planExposure(manifest, options.seed));
     // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
     if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
     cases.push(...planned);

@@ -1,7 +1,7 @@
 import type { Endpoint, HttpMethod } from '../manifest/types.ts';
 
 /** The request suites, in report order. */
-export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation'] as const;
+export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'exposure'] as const;
 export type SuiteId = (typeof SUITES)[number];
 
 /** Ways a locally signed token can be invalid; each must be refused with 401 invalid_token (RFC 6750 §3.1). */
@@ -94,6 +94,8 @@ export interface Case {
   fuzz?: FuzzSpec;
   /** Present for the rotation drill's cases: which step this is (the issue and revoke steps send no request). */
   rotation?: RotationStep;
+  /** Present for the exposure suite's case: read the listener's bound addresses, send nothing. */
+  exposure?: boolean;
   /** Why the case is planned but must not be sent (e.g. --safe-methods-only); reported as skipped. */
   skip?: string;
   /** Present when the case is a cell of the scope matrix: a single-scope token, documented to grant or not. */

@@ -13,6 +13,7 @@ import type { CaseResult } from './caseResult.ts';
 import { createSchemaValidator } from './judgeCase.ts';
 import { rotationAction } from './rotationAction.ts';
 import { skippedResult } from './skippedResult.ts';
+import { exposureResult } from './exposureResult.ts';
 import { TokenUnavailableError } from './materialise.ts';
 import { runProperty, type PropertyRecord } from './runProperty.ts';
 import { sendAndJudge, type Outcome, type SendDeps } from './sendAndJudge.ts';
@@ -79,6 +80,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     async runCase(c, replayPath) {
       if (c.skip !== undefined) return skippedResult(c, c.skip);
       if (options.signal?.aborted) return skippedResult(c, 'not run: the run was interrupted');
+      if (c.exposure) return exposureResult(c, baseUrl);
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
         return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
       }

@@ -61,7 +61,7 @@ describe('JUnit XML against junit-10.xsd', () => {
     const cases = readJUnitCases(xml);
     expect(cases.length).toBe(readEvidence(passing.reports).totals.tests);
     for (const c of cases) {
-      expect(c.classname).toMatch(/^orders-api\.(positive|revoked-token|unauthorized|malformed|rotation)$/);
+      expect(c.classname).toMatch(/^orders-api\.(positive|revoked-token|unauthorized|malformed|rotation|exposure)$/);
       expect(c.body).toContain(`seed: ${SEED}\n`);
       expect(c.body).toMatch(/^endpoint: \S+$/m);
       expect(c.body).toMatch(/^suite: \S+$/m);
