@@ -1,6 +1,6 @@
 import { canonical } from '../diff/canonical.ts';
 import { endpointFingerprint } from '../diff/diffEndpoint.ts';
-import type { Endpoint, Manifest } from '../manifest/types.ts';
+import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
 import type { Case, Expectation, Plan } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
@@ -64,11 +64,27 @@ export function matchingEndpoints(manifest: Manifest, globs: readonly string[]):
 
 const NO_CREDENTIALS = 'no credentials';
 
+/**
+ * The endpoint with equal schemas replaced by one shared object. Input generators are cached per
+ * schema object, and building one costs far more than drawing from it: sharing lets a thousand
+ * `{ $ref: "#/schemas/Order" }` bodies build one generator. Same content, same draw, same inputs.
+ */
+function interned(endpoint: Endpoint, pool: Map<string, JsonSchema>): Endpoint {
+  const one = (schema: JsonSchema) => {
+    const key = canonical(schema);
+    if (!pool.has(key)) pool.set(key, schema);
+    return pool.get(key)!;
+  };
+  const params = Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, one(schema)]));
+  return { ...endpoint, params, ...(endpoint.body !== undefined && { body: one(endpoint.body) }) };
+}
+
 /** The unauthorized suite's cheapest case, built exactly as that suite builds it (same id, seed and request). */
-function noCredentials(manifest: Manifest, endpoint: Endpoint, seed: number, variant: string, reason: string): Case {
+function noCredentials(manifest: Manifest, endpoint: Endpoint, seed: number, variant: string, reason: string, pool: Map<string, JsonSchema>): Case {
   const identity = caseIdentity(seed, endpoint, 'unauthorized', variant);
   const expect: Expectation = { outcome: 'reject', statuses: manifest.errors.statuses.unauthenticated, reason, challenge: { scheme: 'Bearer', errors: [null] } };
-  return makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs: exampleInputs(endpoint, manifest, identity.seed).inputs, expect });
+  const { inputs } = exampleInputs(interned(endpoint, pool), manifest, identity.seed);
+  return makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, expect });
 }
 
 /**
@@ -78,12 +94,13 @@ function noCredentials(manifest: Manifest, endpoint: Endpoint, seed: number, var
  * OLD contract (expecting its 401) — unless the new manifest approves `authentication-removed` for it.
  */
 export function smokeCases(next: Manifest, old: Manifest | undefined, seed: number): Case[] {
-  const cases = next.endpoints.filter((e) => !e.public).map((e) => noCredentials(next, e, seed, NO_CREDENTIALS, 'no credentials were sent'));
+  const pool = new Map<string, JsonSchema>();
+  const cases = next.endpoints.filter((e) => !e.public).map((e) => noCredentials(next, e, seed, NO_CREDENTIALS, 'no credentials were sent', pool));
   const before = new Map((old?.endpoints ?? []).map((e) => [e.id, e]));
   for (const e of next.endpoints.filter((x) => x.public)) {
     const o = before.get(e.id);
     const approved = next.approved.some((a) => a.endpoint === e.id && a.change === 'authentication-removed');
-    if (o && !o.public && !approved) cases.push(noCredentials(old!, o, seed, `${NO_CREDENTIALS} (protected before this change)`, 'the committed manifest required a token here; the change made it public without an approval'));
+    if (o && !o.public && !approved) cases.push(noCredentials(old!, o, seed, `${NO_CREDENTIALS} (protected before this change)`, 'the committed manifest required a token here; the change made it public without an approval', new Map()));
   }
   return cases;
 }
