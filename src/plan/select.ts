@@ -112,13 +112,15 @@ export function narrowManifest(manifest: Manifest, ids: ReadonlySet<string>): Ma
 
 /**
  * The plan narrowed to the selected endpoints' cases, plus the smoke cases it lacks, with its
- * token needs recomputed. The rotation drill's issue and revoke steps stay when any probe does.
+ * token needs recomputed. The rotation drill's issue and revoke steps stay when any probe does;
+ * the run-wide exposure check always stays.
  */
 export function applySelection(plan: Plan, selected: ReadonlySet<string>, smoke: readonly Case[]): Plan {
   const smokeIds = new Set(smoke.map((c) => c.id));
   const keep = (c: Case) => selected.has(c.endpointId) || smokeIds.has(c.id);
   const drill = plan.cases.some((c) => c.rotation !== undefined && keep(c));
-  const cases = plan.cases.filter((c) => keep(c) || (drill && (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old')));
+  // The exposure check belongs to no endpoint and sends nothing: a selective run keeps it.
+  const cases = plan.cases.filter((c) => keep(c) || c.exposure === true || (drill && (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old')));
   const present = new Set(cases.map((c) => c.id));
   return withCases(plan, [...cases, ...smoke.filter((c) => !present.has(c.id))]);
 }

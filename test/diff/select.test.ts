@@ -22,8 +22,8 @@ describe('--changed-since selection', () => {
     const plan = applySelection(full, new Set(selected.keys()), smokeCases(next, old, SEED));
     const createOrder = full.cases.filter((c) => c.endpointId === 'createOrder').map((c) => c.id);
     const smoke = PROTECTED.filter((id) => id !== 'createOrder').map((id) => `${id}/unauthorized/no-credentials`);
-    // The rotation drill's issue and revoke steps come along with createOrder's rotation probes.
-    const drill = ['token-provider/rotation/issue-replacement', 'token-provider/rotation/revoke-old'];
+    // The rotation drill's issue and revoke steps come along with createOrder's rotation probes; the exposure check always does.
+    const drill = ['token-provider/rotation/issue-replacement', 'token-provider/rotation/revoke-old', 'listener/exposure/loopback-only'];
     expect(plan.cases.map((c) => c.id).sort()).toEqual([...createOrder, ...smoke, ...drill].sort());
     // The smoke is the unauthorized suite's own case: same id, seed, request and expectation.
     for (const c of plan.cases.filter((x) => smoke.includes(x.id))) expect(c).toEqual(full.cases.find((x) => x.id === c.id));
