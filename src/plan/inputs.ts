@@ -15,15 +15,17 @@ export function schemaRoot(manifest: Manifest): unknown {
 
 // Building an arbitrary is far dearer than drawing from it (fast-check precomputes character tables),
 // and every case of an endpoint draws from the same schemas: build each once per manifest.
-const validCache = new WeakMap<object, WeakMap<object, fc.Arbitrary<unknown>>>();
-const invalidCache = new WeakMap<object, WeakMap<object, Violation[]>>();
+// Keyed by the schema's content, not its object: two endpoints with equal schemas (common in large
+// documents, and in manifests loaded twice, as `harden diff` does) share one arbitrary.
+const validCache = new WeakMap<object, Map<string, fc.Arbitrary<unknown>>>();
+const invalidCache = new WeakMap<object, Map<string, Violation[]>>();
 
-function cached<T>(cache: WeakMap<object, WeakMap<object, T>>, manifest: Manifest, schema: JsonSchema, build: () => T): T {
-  if (typeof schema !== 'object') return build();
+function cached<T>(cache: WeakMap<object, Map<string, T>>, manifest: Manifest, schema: JsonSchema, build: () => T): T {
   let perManifest = cache.get(manifest.schemas);
-  if (!perManifest) cache.set(manifest.schemas, (perManifest = new WeakMap()));
-  let value = perManifest.get(schema);
-  if (value === undefined) perManifest.set(schema, (value = build()));
+  if (!perManifest) cache.set(manifest.schemas, (perManifest = new Map()));
+  const key = JSON.stringify(schema);
+  let value = perManifest.get(key);
+  if (value === undefined) perManifest.set(key, (value = build()));
   return value;
 }
 
