@@ -93,7 +93,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   }
 
   // Every string is redacted before rendering, and every rendered text again on its way out.
-  let evidence = redactDeep(buildEvidence(summary, { ...environmentFacts(), planIndex: (id) => planIndex.get(id), shard: settings.shard }), redact);
+  let evidence = redactDeep(buildEvidence(summary, { ...environmentFacts(), planIndex: (id) => planIndex.get(id), shard: settings.shard, selection: selection.label }), redact);
   let drift: DriftItem[] = [];
   if (settings.baselineFile && baseline) {
     const complete = !settings.shard && !settings.selection && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;

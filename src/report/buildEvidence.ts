@@ -12,6 +12,8 @@ export interface EvidenceContext {
   /** Position of a case in the whole plan (before sharding); defaults to its position in the run. */
   planIndex?: (caseId: string) => number | undefined;
   shard?: ShardInfo;
+  /** How a selective run chose its endpoints. */
+  selection?: string;
 }
 
 /** The shapes of token labels (token#3, jwt#2 (revoked), $ENV_NAME) and redaction markers. */
@@ -48,6 +50,7 @@ export function buildEvidence(summary: Readonly<RunSummary>, context: EvidenceCo
       finishedAt: summary.finishedAt.toISOString(),
       durationMs: summary.finishedAt.getTime() - summary.startedAt.getTime(),
       ...(context.shard ? { shard: { ...context.shard } } : {}),
+      ...(context.selection ? { selection: context.selection } : {}),
     },
     manifest: { path: summary.manifestFile, sha256: summary.manifestSha256 },
     environment: { baseUrl: new URL(summary.baseUrl).origin, ...context.environment },

@@ -128,6 +128,8 @@ export interface EvidenceDocument {
     durationMs: number;
     /** Present on a shard's own evidence. */
     shard?: ShardInfo;
+    /** Present on a selective run: how its endpoints were chosen (--changed-since, --endpoint). */
+    selection?: string;
     /** Present on merged evidence: the shards it was made from. */
     shards?: (ShardInfo & { startedAt: string; finishedAt: string; hostname: string })[];
   };

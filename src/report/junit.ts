@@ -25,6 +25,7 @@ function properties(evidence: EvidenceDocument): [string, string][] {
     ['manifest-sha256', evidence.manifest.sha256],
     ['tool', `${evidence.tool.name} ${evidence.tool.version}`],
   ];
+  if (evidence.run.selection) props.push(['selection', evidence.run.selection]);
   if (evidence.run.shard) props.push(['shard', `${evidence.run.shard.index}/${evidence.run.shard.count}`]);
   if (evidence.run.shards) props.push(['merged-shards', String(evidence.run.shards.length)]);
   return props;
