@@ -43,6 +43,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .argument('<manifest>', 'endpoint manifest, or OpenAPI document (YAML or JSON)')
       .option('--overlay <file>', 'overlay for an OpenAPI document: tokens, volatile members, examples (docs/openapi.md)')
       .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
+      .option('--env <name>', 'apply one of the manifest\'s environments: profiles (base URL, exposure, tokens, approved differences)')
       .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
       .option('--junit <path>', 'JUnit XML report path (default: junit.xml in the reports folder)')
       .option('--reports-dir <dir>', 'folder for evidence.json, summary.md, report.html (default: the --junit folder, else reports/)')

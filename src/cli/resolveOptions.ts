@@ -12,6 +12,8 @@ export interface RawRunFlags {
   /** Overlay for an OpenAPI document (docs/openapi.md). */
   overlay?: string;
   safeMethodsOnly?: boolean;
+  /** An environment profile of the manifest. */
+  env?: string;
   seed?: string;
   suites?: string;
   junit?: string;

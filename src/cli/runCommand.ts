@@ -4,6 +4,7 @@ import { compareBaseline } from '../baseline/compareBaseline.ts';
 import type { DriftItem } from '../baseline/drift.ts';
 import { HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
+import { applyEnvironment } from '../manifest/applyEnvironment.ts';
 import { formatImportWarning } from './importCommand.ts';
 import { selectedPlan } from '../diff/selectedPlan.ts';
 import { SUITES } from '../plan/case.ts';
@@ -39,7 +40,9 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   const baseline = settings.baselineFile === undefined ? undefined : readBaselineFile(settings.baselineFile, settings.updateBaseline);
   // Compare like with like: without an explicit seed, replay the approved run's inputs.
   const seed = baseline && !settings.seedGiven ? baseline.seed : settings.seed;
-  const { manifest, warnings } = await openManifest(settings.manifestFile, flags.overlay);
+  const opened = await openManifest(settings.manifestFile, flags.overlay);
+  const manifest = flags.env === undefined ? opened.manifest : applyEnvironment(opened.manifest, flags.env);
+  const warnings = opened.warnings;
   for (const w of warnings) io.err(formatImportWarning(w));
   // --changed-since / --endpoint: plan only what the change touched, plus the unauthorized smoke (docs/diff.md).
   const selection = await selectedPlan(manifest, settings.selection, { seed, suites: settings.suites, runs: settings.runs }, settings.manifestFile, flags.overlay);

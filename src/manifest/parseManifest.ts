@@ -8,6 +8,7 @@ import { normalise } from './normalise.ts';
 import { nodeAt } from './pointerAt.ts';
 import { schemaProblems } from './schemaProblems.ts';
 import { semanticProblems } from './semanticProblems.ts';
+import { environmentProblems } from './environmentProblems.ts';
 import type { Manifest } from './types.ts';
 import { yamlProblems } from './yamlProblems.ts';
 
@@ -63,7 +64,7 @@ function parse(text: string, file: string): Manifest {
   }
   const structural = schemaProblems(value, doc, lineCounter, file);
   if (structural.length > 0) throw invalid(file, structural);
-  const semantic = semanticProblems(value, doc, lineCounter, file);
+  const semantic = [...semanticProblems(value, doc, lineCounter, file), ...environmentProblems(value, doc, lineCounter, file)];
   if (semantic.length > 0) throw invalid(file, semantic);
   const sha256 = createHash('sha256').update(text).digest('hex');
   return normalise(value as Record<string, any>, file, sha256, doc, lineCounter);

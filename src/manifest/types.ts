@@ -98,6 +98,16 @@ export interface Approval {
   /** A change kind id from docs/diff.md, e.g. `authorization-loosened`. */
   change: string;
   reason: string;
+  /** For `environment-difference`: the environment whose control differs. */
+  environment?: string;
+}
+
+/** What an environment changes (`environments:`, chosen with --env). */
+export interface EnvironmentProfile {
+  baseUrl?: string;
+  exposure?: 'loopback' | 'any';
+  tokens?: TokenProviderConfig;
+  endpoints: Record<string, { scopes?: string[]; public?: boolean }>;
 }
 
 /** A loaded, validated and normalised manifest. */
@@ -119,6 +129,10 @@ export interface Manifest {
   schemas: Record<string, JsonSchema>;
   /** Accepted loosenings (`approved:`), empty when none. */
   approved: Approval[];
+  /** Environment profiles by name; empty when the manifest has none. */
+  environments: Record<string, EnvironmentProfile>;
+  /** The profile applied, once --env has chosen one. */
+  environment?: string;
   /** Absolute path of the file it was loaded from. */
   source: string;
   /** SHA-256 of the file's bytes, for evidence. */
