@@ -42,7 +42,7 @@ function evidence(startedAt: string, seed: number, failed: Partial<Record<SuiteI
     manifest: { path: 'manifest.yaml', sha256: '0'.repeat(64) },
     environment: { baseUrl: 'http://127.0.0.1:8080', node: 'v20.20.0', platform: 'linux-x64', hostname: 'ci' },
     totals: count(16, totalFailed),
-    suites: { ...Object.fromEntries(suites.map((s) => [s, count(4, failed[s] ?? 0)])), rotation: count(0, 0) } as Record<SuiteId, Counts>,
+    suites: { ...Object.fromEntries(suites.map((s) => [s, count(4, failed[s] ?? 0)])), rotation: count(0, 0), exposure: count(0, 0) } as Record<SuiteId, Counts>,
     cases,
     scopeMatrix: { scopes: [], endpoints: [], cells: [] },
     warnings: [],
@@ -82,9 +82,9 @@ describe('harden trend', () => {
   it('renders markdown and text, and accepts reports folders', async () => {
     const md = await runCli(['trend', ...files, '--format', 'markdown'], process.env);
     expect(md.out.split('\n').filter((l) => l.startsWith('| 2025-'))).toEqual([
-      '| 2025-06-01T10:00:00.000Z | 42 | 100% (8/8) | 0 | 0 | 0 | 0 | 0 | — |',
-      '| 2025-06-02T10:00:00.000Z | 7 | 75% (6/8) | 0 | 0 | 2 | 1 | 0 | ↓ regressed |',
-      '| 2025-06-03T10:00:00.000Z | 8 | 75% (6/8) | 0 | 0 | 2 | 0 | 0 | ↑ improved |',
+      '| 2025-06-01T10:00:00.000Z | 42 | 100% (8/8) | 0 | 0 | 0 | 0 | 0 | 0 | — |',
+      '| 2025-06-02T10:00:00.000Z | 7 | 75% (6/8) | 0 | 0 | 2 | 1 | 0 | 0 | ↓ regressed |',
+      '| 2025-06-03T10:00:00.000Z | 8 | 75% (6/8) | 0 | 0 | 2 | 0 | 0 | 0 | ↑ improved |',
     ]);
     const text = await runCli(['trend', join(root, 'a'), join(root, 'b')], process.env);
     expect(text.out.split('\n')).toHaveLength(2);
