@@ -37,11 +37,11 @@ export const FULL: BenchConfig = {
   plannerEndpoints: 100,
   scale: [
     point('10 endpoints', 10, 50, 'mixed', 3),
-    point('100 endpoints', 100, 50, 'mixed', 3),
+    point('100 endpoints', 100, 50, 'mixed', 1),
     point('1,000 endpoints', 1000, 50, 'mixed', 1),
     point('10k samples (runs 640)', 10, 640, 'mixed', 3),
     point('100k samples (runs 6,400)', 10, 6400, 'mixed', 1),
-    point('10k cases (910 GET endpoints)', 910, 1, 'get', 3),
+    point('10k cases (910 GET endpoints)', 910, 1, 'get', 1),
     point('100k cases (9,100 GET endpoints)', 9100, 1, 'get', 1),
   ],
   dreddCopies: 200,

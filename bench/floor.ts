@@ -8,7 +8,8 @@ import { createDispatcher } from '../src/transport/createDispatcher.ts';
 import { DEFAULT_LIMITS } from '../src/transport/limits.ts';
 import { sendRequest } from '../src/transport/sendRequest.ts';
 
-export type FloorClient = 'undici' | 'sendRequest';
+/** `undici+deadline`: undici with the per-request `AbortSignal.timeout` sendRequest creates, nothing else. */
+export type FloorClient = 'undici' | 'undici+deadline' | 'sendRequest';
 
 export interface FloorSample {
   rps: number;
@@ -19,13 +20,14 @@ export interface FloorSample {
 
 export async function floorOnce(client: FloorClient, url: string, authorization: string, concurrency: number, requests: number): Promise<FloorSample> {
   const limits = { ...DEFAULT_LIMITS, concurrency };
-  const dispatcher = client === 'undici' ? new Agent({ connections: concurrency }) : createDispatcher(limits);
+  const dispatcher = client === 'sendRequest' ? createDispatcher(limits) : new Agent({ connections: concurrency });
   const { origin, pathname } = new URL(url);
   const headers = { authorization };
   const once =
-    client === 'undici'
+    client !== 'sendRequest'
       ? async () => {
-          const res = await dispatcher.request({ origin, path: pathname, method: 'GET', headers });
+          const signal = client === 'undici+deadline' ? AbortSignal.timeout(limits.timeoutMs) : undefined;
+          const res = await dispatcher.request({ origin, path: pathname, method: 'GET', headers, signal });
           await res.body.text();
         }
       : async () => {

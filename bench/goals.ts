@@ -18,7 +18,7 @@ export function judgeGoals(r: BenchResults): Goal[] {
     measured: overhead.map((h) => `${h.mix}: ${fmt(h.overheadMedianUs!, 0)} µs`).join('; ') || 'n/a',
     met: overhead.length === 0 ? undefined : overhead.every((h) => h.overheadMedianUs! <= 100),
   });
-  const big = r.scale.filter((s) => s.samples >= 90_000 || s.cases >= 90_000);
+  const big = r.scale.filter((s) => s.label.startsWith('100k'));
   goals.push({
     goal: 'peak RSS at 100k cases (plan + run + reports, whole process)',
     target: '< 300 MB',

@@ -40,14 +40,14 @@ function fuzz(r: BenchResults): string[] {
 }
 
 function load(r: BenchResults): string[] {
-  const floor = (h: BenchResults['load'][number], client: 'undici' | 'sendRequest') => {
+  const floor = (h: BenchResults['load'][number], client: 'undici' | 'undici+deadline' | 'sendRequest') => {
     const f = h.floors[client];
     return f ? `${fmt(f.rps)} (${fmt(f.userUs + f.systemUs, 0)} µs)` : '';
   };
-  const rows = r.load.map((h) => [h.mix, h.concurrency, fmt(h.ceiling), floor(h, 'undici'), floor(h, 'sendRequest'), fmt(h.harness), `**${fmt(h.ratio, 2)}**`, fmt(h.ceilingCpuUs, 0), fmt(h.harnessCpuUs, 0), h.overheadMedianUs === undefined ? '' : fmt(h.overheadMedianUs, 0), `${h.notPassed}/${h.unexpected}`]);
+  const rows = r.load.map((h) => [h.mix, h.concurrency, fmt(h.ceiling), floor(h, 'undici'), floor(h, 'undici+deadline'), floor(h, 'sendRequest'), fmt(h.harness), `**${fmt(h.ratio, 2)}**`, fmt(h.ceilingCpuUs, 0), fmt(h.harnessCpuUs, 0), h.overheadMedianUs === undefined ? '' : fmt(h.overheadMedianUs, 0), `${h.notPassed}/${h.unexpected}`]);
   return [
     `### 2–3. Ceiling vs harness on \`GET /orders/{seeded id}\` (interleaved, medians of ${r.config.reps}; ratio = median of per-repetition ratios)`,
-    table(['mix', 'concurrency', 'autocannon req/s', 'undici alone req/s (CPU/req)', 'sendRequest alone req/s (CPU/req)', 'harness req/s', 'harness / ceiling', 'autocannon CPU µs/req', 'harness CPU µs/req', 'overhead µs/case (c=1)', 'not passed / unexpected'], rows),
+    table(['mix', 'concurrency', 'autocannon req/s', 'undici alone req/s (CPU/req)', 'undici + AbortSignal.timeout', 'sendRequest alone', 'harness req/s', 'harness / ceiling', 'autocannon CPU µs/req', 'harness CPU µs/req', 'overhead µs/case (c=1)', 'not passed / unexpected'], rows),
     '',
     'Stages alone (CPU only, no network):',
     '',
@@ -64,8 +64,8 @@ function scale(r: BenchResults): string[] {
   if (r.scale.length === 0) return [];
   return [
     '### 4. Scale (synthetic manifests on the synthetic server, concurrency 8, four suites; one process per point)',
-    table(['point', 'reps', 'cases', 'samples', '≈ requests', 'plan ms', 'run ms', 'reports ms', 'cases/s (run)', 'RSS after plan MB', 'RSS after run MB', 'heap after run MB', 'max RSS MB', 'not passed'], r.scale.map((s) =>
-      s.error && !s.cases ? [s.label, s.reps, `failed: ${s.error}`, '', '', '', '', '', '', '', '', '', '', ''] : [s.label, s.reps, fmt(s.cases), fmt(s.samples), fmt(s.requests), fmt(s.planMs), fmt(s.runMs), s.reportError ? `failed: ${s.reportError.slice(0, 60)}` : fmt(s.reportMs), fmt(s.cases / (s.runMs / 1000)), fmt(s.afterPlanRssMb), fmt(s.afterRunRssMb), fmt(s.heapAfterRunMb), fmt(s.maxRssMb), s.notPassed ? `${s.notPassed} (${(s.firstFailure ?? '').slice(0, 80)})` : 0],
+    table(['point', 'reps', 'cases', 'samples', '≈ requests', 'plan ms', 'run ms', 'reports ms', 'cases/s (run)', 'req/s (run)', 'RSS after plan MB', 'live heap after plan MB', 'RSS after run MB', 'live heap after run MB', 'max RSS MB', 'not passed'], r.scale.map((s) =>
+      s.error && !s.cases ? [s.label, s.reps, `failed: ${s.error}`, ...Array<string>(13).fill('')] : [s.label, s.reps, fmt(s.cases), fmt(s.samples), fmt(s.requests), fmt(s.planMs), fmt(s.runMs), s.reportError ? `failed: ${s.reportError.slice(0, 60)}` : fmt(s.reportMs), fmt(s.cases / (s.runMs / 1000)), fmt(s.requests / (s.runMs / 1000)), fmt(s.afterPlanRssMb), fmt(s.planHeapMb), fmt(s.afterRunRssMb), fmt(s.heapAfterRunMb), fmt(s.maxRssMb), s.notPassed ? `${s.notPassed} (${(s.firstFailure ?? '').slice(0, 80)})` : 0],
     )),
     '',
   ];
@@ -87,7 +87,7 @@ export function renderFigures(r: BenchResults): string {
   const m = r.machine;
   const goals = judgeGoals(r);
   return [
-    `Measured ${r.startedAt} with \`${r.command}\` (${r.config.mode} mode, ${fmt(r.totalMs / 1000)} s) on ${m.cores} × ${m.model}, ${fmt(m.memoryGb)} GB, Node ${m.node}, ${m.os}.`,
+    `Measured ${r.startedAt} with \`${r.command}\` (${r.config.mode} mode, ${fmt(r.totalMs / 1000)} s) on ${m.cores} × ${m.model}, ${fmt(m.memoryGb)} GB, Node ${m.node}, ${m.os}; commit ${m.commit}${m.uncommitted ? ` with ${m.uncommitted} uncommitted files in src/ and fixtures/` : ''}.`,
     '',
     '### Goals',
     table(['goal', 'target', 'measured', 'met'], goals.map((g) => [g.goal, g.target, g.measured, g.met === undefined ? 'not measured' : g.met ? 'met' : '**not met**'])),

@@ -15,6 +15,9 @@ export interface Machine {
   node: string;
   os: string;
   memoryGb: number;
+  /** The commit measured, and how many files under src/ and fixtures/ differed from it (others' work in progress). */
+  commit: string;
+  uncommitted: number;
 }
 
 export interface BenchResults {

@@ -27,6 +27,8 @@ export interface ScaleRow extends ScalePoint {
   reportMs: number;
   reportError?: string;
   afterPlanRssMb: number;
+  /** Live heap after a forced collection, after planning and after the run (before reports). */
+  planHeapMb: number;
   afterRunRssMb: number;
   heapAfterRunMb: number;
   peakRssMb: number;
@@ -35,7 +37,7 @@ export interface ScaleRow extends ScalePoint {
   error?: string;
 }
 
-const NUMERIC = ['cases', 'samples', 'requests', 'notPassed', 'planMs', 'runMs', 'reportMs', 'afterPlanRssMb', 'afterRunRssMb', 'heapAfterRunMb', 'peakRssMb', 'maxRssMb', 'wallMs'] as const;
+const NUMERIC = ['cases', 'samples', 'requests', 'notPassed', 'planMs', 'runMs', 'reportMs', 'afterPlanRssMb', 'planHeapMb', 'afterRunRssMb', 'heapAfterRunMb', 'peakRssMb', 'maxRssMb', 'wallMs'] as const;
 
 export async function measureScale(points: readonly ScalePoint[], timeoutMs: number, log: (line: string) => void): Promise<ScaleRow[]> {
   const tokens = { [SYNTHETIC_TOKENS.rw]: randomBytes(18).toString('base64url'), [SYNTHETIC_TOKENS.other]: randomBytes(18).toString('base64url'), [SYNTHETIC_TOKENS.revoked]: randomBytes(18).toString('base64url') };
@@ -47,7 +49,7 @@ export async function measureScale(points: readonly ScalePoint[], timeoutMs: num
       const runs: ScaleRow[] = [];
       for (let rep = 0; rep < point.reps; rep++) {
         const dir = mkdtempSync(join(tmpdir(), 'harden-bench-scale-'));
-        const child = await runChild(['--import', 'tsx', 'bench/scaleChild.ts', String(point.endpoints), String(point.runs), point.kind, server.url, dir], env, timeoutMs);
+        const child = await runChild(['--expose-gc', '--import', 'tsx', 'bench/scaleChild.ts', String(point.endpoints), String(point.runs), point.kind, server.url, dir], env, timeoutMs);
         rmSync(dir, { recursive: true, force: true });
         try {
           runs.push({ ...point, ...(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as ScaleRow), wallMs: child.wallMs });

@@ -39,10 +39,10 @@ export interface LoadSetup {
 
 export async function sideBySide(mix: Mix, concurrency: number, s: LoadSetup): Promise<LoadRow> {
   const plan = clonedPlan(s.manifest, mix, s.cases);
-  const clients: FloorClient[] = s.withFloors ? ['undici', 'sendRequest'] : [];
+  const clients: FloorClient[] = s.withFloors ? ['undici', 'undici+deadline', 'sendRequest'] : [];
   const c: Awaited<ReturnType<typeof ceilingOnce>>[] = [];
   const h: Awaited<ReturnType<typeof runLoad>>[] = [];
-  const f: Record<FloorClient, Awaited<ReturnType<typeof floorOnce>>[]> = { undici: [], sendRequest: [] };
+  const f: Record<FloorClient, Awaited<ReturnType<typeof floorOnce>>[]> = { undici: [], 'undici+deadline': [], sendRequest: [] };
   for (let rep = -1; rep < s.reps; rep++) {
     const ceiling = await ceilingOnce(s.routeUrl, s.authorization, concurrency, s.seconds, mix === 'served');
     const harness = await runLoad(s.manifest, plan, s.baseUrl, s.env, concurrency);
