@@ -1,6 +1,6 @@
 import { pointerSegments } from '../manifest/locate.ts';
 import { defineCheck } from './check.ts';
-import { parseJson } from './mediaType.ts';
+import { parsedBody } from './mediaType.ts';
 
 /** Removes the members the contract declares volatile: names at the top level, or JSON pointers. */
 function withoutVolatile(value: unknown, volatile: readonly string[]): unknown {
@@ -38,8 +38,8 @@ export const deterministicCheck = defineCheck({
     if ((a.headers['www-authenticate'] ?? '') !== (b.headers['www-authenticate'] ?? '')) {
       findings.push({ code: 'NONDETERMINISTIC_BODY', message: 'the WWW-Authenticate challenge differs between two identical requests' });
     }
-    const pa = parseJson(a.body);
-    const pb = parseJson(b.body);
+    const pa = parsedBody(a);
+    const pb = parsedBody(b);
     const same = pa.ok && pb.ok
       ? canonical(withoutVolatile(pa.value, contract.volatile)) === canonical(withoutVolatile(pb.value, contract.volatile))
       : a.body === b.body;

@@ -1,5 +1,5 @@
 import { defineCheck, underErrorContract } from './check.ts';
-import { parseJson } from './mediaType.ts';
+import { parsedBody } from './mediaType.ts';
 
 /** Error bodies validate against the manifest's error schema. */
 export const errorSchemaCheck = defineCheck({
@@ -8,7 +8,7 @@ export const errorSchemaCheck = defineCheck({
   run(context) {
     const response = context.responses[0]!;
     if (!underErrorContract(context, response)) return [];
-    const parsed = parseJson(response.body);
+    const parsed = parsedBody(response);
     if (!parsed.ok) return [{ code: 'ERROR_BODY_NOT_JSON', message: `the ${response.status} body is not JSON (${response.body.length} characters)` }];
     const violations = context.schemas.validate(context.contract.schema, parsed.value);
     return violations.length === 0 ? [] : [{ code: 'ERROR_SCHEMA_MISMATCH', message: `the ${response.status} body breaks the error schema: ${violations.join('; ')}` }];

@@ -3,11 +3,23 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+export type Parsed = { ok: true; value: unknown } | { ok: false };
+
 /** Parses JSON without throwing. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
+}
+
+// Several checks read the same body: parse each response once. Callers must not mutate the value.
+const parsedBodies = new WeakMap<object, Parsed>();
+
+/** A response body parsed as JSON, once per response however many checks ask. */
+export function parsedBody(response: { body: string }): Parsed {
+  let parsed = parsedBodies.get(response);
+  if (!parsed) parsedBodies.set(response, (parsed = parseJson(response.body)));
+  return parsed;
 }

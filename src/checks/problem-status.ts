@@ -1,5 +1,5 @@
 import { defineCheck, underErrorContract } from './check.ts';
-import { parseJson } from './mediaType.ts';
+import { parsedBody } from './mediaType.ts';
 
 /** RFC 9457 §3.1.2: the body's `status` is the HTTP status, so a proxy or log reading either agrees. */
 export const problemStatusCheck = defineCheck({
@@ -9,7 +9,7 @@ export const problemStatusCheck = defineCheck({
     const member = context.contract.statusMember;
     const response = context.responses[0]!;
     if (member === null || !underErrorContract(context, response)) return [];
-    const parsed = parseJson(response.body);
+    const parsed = parsedBody(response);
     if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return [];
     const value = (parsed.value as Record<string, unknown>)[member];
     if (value === undefined || value === response.status) return [];

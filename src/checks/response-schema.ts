@@ -1,5 +1,5 @@
 import { defineCheck } from './check.ts';
-import { parseJson } from './mediaType.ts';
+import { parsedBody } from './mediaType.ts';
 
 /** A served request's body matches the schema documented for its status. Error statuses belong to `error-schema`. */
 export const responseSchemaCheck = defineCheck({
@@ -9,7 +9,7 @@ export const responseSchemaCheck = defineCheck({
     const response = responses[0]!;
     const schema = c.expect.responses?.[String(response.status)];
     if (c.expect.outcome !== 'accept' || schema === undefined || schema === null || schema === 'problem' || response.status >= 400) return [];
-    const parsed = parseJson(response.body);
+    const parsed = parsedBody(response);
     if (!parsed.ok) return [{ code: 'RESPONSE_NOT_JSON', message: `the ${response.status} body is not JSON` }];
     const violations = schemas.validate(schema, parsed.value);
     return violations.length === 0 ? [] : [{ code: 'RESPONSE_SCHEMA_MISMATCH', message: `the ${response.status} body breaks its schema: ${violations.join('; ')}` }];

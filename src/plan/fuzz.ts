@@ -33,7 +33,7 @@ export function fuzzArbitrary(manifest: Manifest, endpoint: Endpoint, c: Case): 
   }
   if (c.fuzz?.generator === 'hostile-bodies') {
     const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
-    return fc.constantFrom(...hostileBodies(JSON.stringify(inputs.body ?? {}))).map(({ label, text }) => ({ inputs, label, rawBody: text }));
+    return fc.constantFrom(...hostileBodies(JSON.stringify(inputs.body ?? {}), manifest.limits.maxBodyBytes)).map(({ label, text }) => ({ inputs, label, rawBody: text }));
   }
   if (c.fuzz?.generator === 'malformed-authorization') {
     const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
@@ -57,7 +57,7 @@ export function fuzzArbitrary(manifest: Manifest, endpoint: Endpoint, c: Case): 
 export function fuzzExamples(manifest: Manifest, endpoint: Endpoint, c: Case): FuzzSample[] {
   if (c.fuzz?.generator !== 'hostile-bodies') return [];
   const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
-  return hostileBodies(JSON.stringify(inputs.body ?? {})).map(({ label, text }) => ({ inputs, label, rawBody: text }));
+  return hostileBodies(JSON.stringify(inputs.body ?? {}), manifest.limits.maxBodyBytes).map(({ label, text }) => ({ inputs, label, rawBody: text }));
 }
 
 /** The request and credential for one generated sample of a property case. */

@@ -4,8 +4,10 @@
  * duplicate member names and invalid UTF-8 are left out: RFC 8259 lets parsers differ on them,
  * so refusing or accepting them is not a contract the manifest states.
  */
-export function hostileBodies(validJson: string): { label: string; text: string }[] {
-  const depth = 5_000;
+export function hostileBodies(validJson: string, maxBodyBytes?: number): { label: string; text: string }[] {
+  // Deep enough to break a recursive parser, small enough to stay under the documented body limit:
+  // past it the right answer is 413, and this body is about nesting, not size.
+  const depth = Math.max(16, Math.min(5_000, Math.floor(((maxBodyBytes ?? Infinity) - 16) / 2)));
   return [
     { label: 'truncated JSON', text: validJson.slice(0, Math.max(1, Math.floor(validJson.length / 2))) },
     { label: 'trailing garbage', text: `${validJson} }{` },

@@ -1,6 +1,8 @@
 /** Replaces every registered secret in text with a label, so nothing leaves the process in the clear. */
 export class Redactor {
   readonly #secrets = new Map<string, string>();
+  /** Longest first, so a secret containing another is replaced whole; kept sorted as secrets arrive. */
+  #ordered: string[] = [];
 
   /** Registers a secret with a label such as "token#2"; short values are ignored (they would redact noise). */
   add(secret: string, label: string): void {
@@ -8,6 +10,7 @@ export class Redactor {
     this.#secrets.set(secret, label);
     // Secrets also travel percent-encoded (query strings) and base64-encoded (Basic auth).
     this.#secrets.set(encodeURIComponent(secret), label);
+    this.#ordered = [...this.#secrets.keys()].sort((a, b) => b.length - a.length);
   }
 
   get secrets(): readonly string[] {
@@ -16,8 +19,7 @@ export class Redactor {
 
   redact(text: string): string {
     let out = text;
-    // Longest first so a secret containing another is replaced whole.
-    for (const secret of [...this.#secrets.keys()].sort((a, b) => b.length - a.length)) {
+    for (const secret of this.#ordered) {
       if (out.includes(secret)) out = out.split(secret).join(`[REDACTED ${this.#secrets.get(secret)}]`);
     }
     return out;
