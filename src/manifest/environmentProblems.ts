@@ -1,6 +1,6 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Problem } from '../errors.ts';
-import { locatePointer, toPointer } from './locate.ts';
+import { problemReporter } from './locate.ts';
 
 interface RawManifest {
   exposure?: string;
@@ -21,10 +21,7 @@ const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.leng
 export function environmentProblems(value: unknown, doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   const manifest = value as RawManifest;
   const problems: Problem[] = [];
-  const report = (segments: (string | number)[], message: string, hint?: string) => {
-    const pointer = toPointer(segments);
-    problems.push({ message, hint, location: { file, ...locatePointer(doc, lineCounter, pointer), pointer } });
-  };
+  const report = problemReporter(doc, lineCounter, file, problems);
   const approved = (endpoint: string, environment: string) =>
     (manifest.approved ?? []).some((a) => a.change === 'environment-difference' && a.endpoint === endpoint && (a.environment === undefined || a.environment === environment));
   const catalogue = Object.keys(manifest.auth.scopes);

@@ -1,3 +1,4 @@
+import type { Problem } from '../errors.ts';
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 
 /** Splits a JSON pointer (RFC 6901) into its unescaped segments. */
@@ -47,4 +48,12 @@ export function locatePointer(
   if (offset === undefined) return undefined;
   const pos = lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/** A function that records a located problem at a path of segments; shared by the cross-field rules. */
+export function problemReporter(doc: Document, lineCounter: LineCounter, file: string, problems: Problem[]) {
+  return (segments: readonly (string | number)[], message: string, hint?: string): void => {
+    const pointer = toPointer(segments);
+    problems.push({ message, hint, location: { file, ...locatePointer(doc, lineCounter, pointer), pointer } });
+  };
 }

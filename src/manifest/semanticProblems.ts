@@ -1,7 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Problem } from '../errors.ts';
 import { jsonSchemaProblems } from './jsonSchemaProblems.ts';
-import { locatePointer, pointerSegments, toPointer } from './locate.ts';
+import { pointerSegments, problemReporter } from './locate.ts';
 import { statusProblems } from './statusProblems.ts';
 import { suggest } from './suggest.ts';
 
@@ -55,10 +55,7 @@ function* refs(node: unknown, at: (string | number)[]): Generator<{ ref: string;
 export function semanticProblems(value: unknown, doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   const manifest = value as RawManifest;
   const problems: Problem[] = [];
-  const report = (segments: (string | number)[], message: string, hint?: string) => {
-    const pointer = toPointer(segments);
-    problems.push({ message, hint, location: { file, ...locatePointer(doc, lineCounter, pointer), pointer } });
-  };
+  const report = problemReporter(doc, lineCounter, file, problems);
   const catalogue = Object.keys(manifest.auth.scopes);
   const ids = new Map<string, number>();
   const routes = new Map<string, number>();
