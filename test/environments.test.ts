@@ -37,6 +37,8 @@ describe('environment profiles', () => {
       const staging = await runCli(['run', APPROVED, '--env', 'staging', '--base-url', target.api.url, '--seed', '3', '--runs', '5'], target.env);
       expect(staging.code).toBe(1);
       expect(staging.out).toMatch(/FAIL\s+GET \/orders › positive › documented example/);
+      // The replay line repeats --env, or it would plan another contract than the one that failed.
+      expect(staging.out).toMatch(/npx harden run '[^']+approved\.yaml' --env 'staging' --runs '5' --base-url .* --case 'listOrders\/positive\/documented-example'/);
       const summary = readFileSync(join(staging.reports, 'summary.md'), 'utf8');
       expect(summary).toMatch(/environment staging: GET \/orders is public here/);
       const unknown = await runCli(['run', APPROVED, '--env', 'qa', '--base-url', target.api.url], target.env);

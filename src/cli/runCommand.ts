@@ -82,6 +82,12 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
       baseUrl: settings.baseUrl ?? manifest.baseUrl,
       allowHosts: settings.allowHosts,
       replayPath: settings.replayPath,
+      replayFlags: [
+        ...(flags.overlay !== undefined ? ['--overlay', flags.overlay] : []),
+        ...(flags.env !== undefined ? ['--env', flags.env] : []),
+        ...(flags.runs !== undefined ? ['--runs', String(settings.runs)] : []),
+        ...(settings.selection?.changedSince !== undefined ? ['--changed-since', settings.selection.changedSince] : []),
+      ],
       limits: settings.limits,
       env: io.env,
       onRedactor: (r) => {

@@ -38,7 +38,7 @@ function matrix(m: ScopeMatrix): EvidenceMatrix {
 
 /** The evidence document of a finished run: every case, the matrix, the drill, counts. */
 export function buildEvidence(summary: Readonly<RunSummary>, context: EvidenceContext): EvidenceDocument {
-  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl };
+  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl, replayFlags: summary.replayFlags };
   const cases = summary.results.map((r, i) => evidenceCase(r, context.planIndex?.(r.case.id) ?? i, where));
   return {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,

@@ -39,7 +39,7 @@ export function consoleReporter(write: (line: string) => void): Reporter {
       if (failing.length > 0) {
         write('');
         write('replay a failing case:');
-        for (const r of failing.slice(0, 5)) write(`  ${replayCommand(r.case, summary.manifestFile, summary.seed, summary.baseUrl, r.property?.path)}`);
+        for (const r of failing.slice(0, 5)) write(`  ${replayCommand(r.case, summary.manifestFile, summary.seed, summary.baseUrl, r.property?.path, summary.replayFlags)}`);
         if (failing.length > 5) write(`  … and ${failing.length - 5} more (see the JUnit report)`);
       }
       const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);

@@ -13,6 +13,8 @@ export interface ReplayContext {
   manifestFile: string;
   seed: number;
   baseUrl: string;
+  /** Flags that shape the plan (--overlay, --env, --runs, --changed-since), repeated so a replay plans the same case. */
+  replayFlags?: readonly string[];
 }
 
 /**
@@ -68,6 +70,6 @@ export function evidenceCase(result: MaybeSkipped, index: number, where: ReplayC
     ...(result.at ? { at: result.at } : {}),
     ...(result.property ? { property: { ...result.property } } : {}),
     ...(c.matrix ? { matrix: { ...c.matrix } } : {}),
-    replay: replayCommand(c, where.manifestFile, where.seed, where.baseUrl, result.property?.path),
+    replay: replayCommand(c, where.manifestFile, where.seed, where.baseUrl, result.property?.path, where.replayFlags),
   };
 }

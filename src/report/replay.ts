@@ -15,9 +15,10 @@ export interface CurlRequest {
  * The command that re-runs exactly this case with the same inputs (`harden run --seed --case`);
  * for a property case with a counterexample path, `harden replay --path` sends the shrunk failing input directly.
  */
-export function replayCommand(c: Pick<Case, 'id'>, manifestFile: string, seed: number, baseUrl: string, path?: string): string {
+export function replayCommand(c: Pick<Case, 'id'>, manifestFile: string, seed: number, baseUrl: string, path?: string, flags: readonly string[] = []): string {
   const command = path ? 'replay' : 'run';
-  return `npx harden ${command} ${quote(manifestFile)} --base-url ${baseUrl} --seed ${seed} --case ${quote(c.id)}${path ? ` --path ${quote(path)}` : ''}`;
+  const extra = flags.map((f) => (f.startsWith('--') ? f : quote(f))).join(' ');
+  return `npx harden ${command} ${quote(manifestFile)}${extra ? ` ${extra}` : ''} --base-url ${baseUrl} --seed ${seed} --case ${quote(c.id)}${path ? ` --path ${quote(path)}` : ''}`;
 }
 
 /** A curl line equivalent to the (redacted) request: fill in the token to reproduce by hand. */

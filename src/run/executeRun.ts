@@ -12,6 +12,8 @@ import { Redactor } from '../transport/redactor.ts';
 
 export interface RunOptions extends SessionOptions {
   reporters?: readonly Reporter[];
+  /** Flags a replay must repeat to plan the same cases; carried into the summary for reporters. */
+  replayFlags?: string[];
   /** Replays one property case's shrunk failure (fast-check path) instead of all its runs. */
   replayPath?: string;
   /** Receives the redactor before any secret exists, so front ends can scrub their own output. */
@@ -56,6 +58,7 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       rotation: rotationRecordFrom(results),
       warnings: [...options.manifest.warnings, ...runWarnings(results, options.signal)],
       manifestSha256: options.manifest.sha256,
+      replayFlags: options.replayFlags,
     };
     await emit(reporters, 'onRunEnd', summary);
     return summary;

@@ -30,6 +30,8 @@ export interface RunSummary {
   warnings: string[];
   /** SHA-256 of the manifest file, for evidence. */
   manifestSha256: string;
+  /** Flags a replay must repeat to plan the same cases (--overlay, --env, --runs, --changed-since). */
+  replayFlags?: string[];
 }
 
 const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 });
