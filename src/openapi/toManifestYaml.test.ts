@@ -17,6 +17,9 @@ describe('toManifestYaml', () => {
       (await importFixture('swagger-2.0.yaml')).manifest,
       (await importFixture('security-schemes.yaml')).manifest,
       await loadManifest('fixtures/reference-api/manifest.yaml'),
+      // Approvals and environment profiles are policy: a round trip keeps them.
+      await loadManifest('fixtures/manifests/environments/approved.yaml'),
+      await loadManifest('fixtures/reference-api/manifest.jwt.yaml'),
     ];
     for (const manifest of manifests) {
       const text = toManifestYaml(manifest);

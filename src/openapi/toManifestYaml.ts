@@ -48,6 +48,15 @@ function endpoint(e: Endpoint): Raw {
   });
 }
 
+function environments(manifest: Manifest): Raw {
+  return Object.fromEntries(
+    Object.entries(manifest.environments).map(([name, e]) => [
+      name,
+      defined({ baseUrl: e.baseUrl, exposure: e.exposure, tokens: e.tokens, endpoints: Object.keys(e.endpoints).length > 0 ? e.endpoints : undefined }),
+    ]),
+  );
+}
+
 /**
  * A Manifest as a reviewable manifest file: stable key order (the order of the README's example),
  * every expectation spelled out, no YAML anchors. `loadManifest` accepts it and normalises it to
@@ -78,6 +87,9 @@ export function toManifestYaml(manifest: Manifest): string {
     limits: manifest.limits.maxBodyBytes === undefined ? undefined : { maxBodyBytes: manifest.limits.maxBodyBytes },
     endpoints: manifest.endpoints.map(endpoint),
     schemas: Object.keys(manifest.schemas).length > 0 ? manifest.schemas : undefined,
+    // Approvals and environment profiles are policy a reviewer wrote: a round trip must keep them.
+    environments: Object.keys(manifest.environments).length > 0 ? environments(manifest) : undefined,
+    approved: manifest.approved.length > 0 ? manifest.approved.map((a) => defined({ ...a })) : undefined,
   });
   const doc = new Document(raw, { aliasDuplicateObjects: false });
   visit(doc, {
