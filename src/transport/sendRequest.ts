@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { classifyFailure } from './classifyFailure.ts';
 import type { Exchange, ReceivedResponse, SentRequest, TransportFailure } from './exchange.ts';
 import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
-import { newProgress, readCapped } from './readCapped.ts';
+import { dispatchOnce } from './dispatchOnce.ts';
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -22,42 +22,36 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
  */
 export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, limits: TransportLimits, stop?: AbortSignal): Promise<Exchange> {
   const started = performance.now();
-  // One controller and one plain timer per request: AbortSignal.timeout (and AbortSignal.any) cost
-  // about a third of undici's own throughput in the benchmark (docs/benchmarks.md, floors).
-  const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`no complete answer within ${limits.timeoutMs} ms`, 'TimeoutError'));
-  }, limits.timeoutMs);
-  // `stop` ends the request early when the run is interrupted (SIGINT/SIGTERM): that is not the API's doing.
-  const onStop = () => controller.abort(new DOMException('the run was interrupted', 'AbortError'));
-  stop?.addEventListener('abort', onStop, { once: true });
-  const progress = newProgress();
-  let head: Pick<ReceivedResponse, 'status' | 'headers'> | undefined;
-  try {
-    const url = new URL(request.url);
-    const response = await dispatcher.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: request.method as Dispatcher.HttpMethod,
-      headers: request.headers,
-      body: request.body,
-      signal: controller.signal,
-    });
-    head = { status: response.statusCode, headers: flattenHeaders(response.headers) };
-    await readCapped(response.body, limits.maxResponseBytes, progress);
-    if (progress.truncated) return { request, failure: overCap(head, limits.maxResponseBytes), durationMs: performance.now() - started };
-    const body = Buffer.concat(progress.chunks).toString('utf8');
-    return { request, response: { ...head, body, truncated: false, bodyBytes: progress.total }, durationMs: performance.now() - started };
-  } catch (error) {
-    if (stop?.aborted) return { request, failure: { kind: 'interrupted', code: 'INTERRUPTED', message: 'the run was interrupted before this request finished' }, durationMs: performance.now() - started };
-    const context = { timeoutMs: limits.timeoutMs, maxHeaderBytes: limits.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, received: head && { status: head.status, bodyBytes: progress.total } };
-    return { request, failure: classifyFailure(error, timedOut, context), durationMs: performance.now() - started };
-  } finally {
-    clearTimeout(timer);
-    stop?.removeEventListener('abort', onStop);
+  const url = new URL(request.url);
+  const outcome = await dispatchOnce(
+    dispatcher,
+    { origin: url.origin, path: url.pathname + url.search, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body },
+    limits.maxResponseBytes,
+    (abort) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort(new DOMException(`no complete answer within ${limits.timeoutMs} ms`, 'TimeoutError'));
+      }, limits.timeoutMs);
+      // `stop` ends the request early when the run is interrupted (SIGINT/SIGTERM): that is not the API's doing.
+      const onStop = () => abort(new DOMException('the run was interrupted', 'AbortError'));
+      stop?.addEventListener('abort', onStop, { once: true });
+      return () => {
+        clearTimeout(timer);
+        stop?.removeEventListener('abort', onStop);
+      };
+    },
+  );
+  const durationMs = performance.now() - started;
+  const head = outcome.status === undefined ? undefined : { status: outcome.status, headers: flattenHeaders(outcome.headers ?? {}) };
+  if (outcome.truncated && head) return { request, failure: overCap(head, limits.maxResponseBytes), durationMs };
+  if (outcome.error !== undefined || !head) {
+    if (stop?.aborted) return { request, failure: { kind: 'interrupted', code: 'INTERRUPTED', message: 'the run was interrupted before this request finished' }, durationMs };
+    const context = { timeoutMs: limits.timeoutMs, maxHeaderBytes: limits.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, received: head && { status: head.status, bodyBytes: outcome.total } };
+    return { request, failure: classifyFailure(outcome.error, timedOut, context), durationMs };
   }
+  const body = Buffer.concat(outcome.chunks).toString('utf8');
+  return { request, response: { ...head, body, truncated: false, bodyBytes: outcome.total }, durationMs };
 }
 
 /** The too-large verdict, saying what the headers announced: the status, the size, an encoding left as sent. */
