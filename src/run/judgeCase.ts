@@ -1,11 +1,9 @@
-import { createSchemaValidator, type SchemaValidator } from '../checks/schemaValidator.ts';
+import type { SchemaValidator } from '../checks/schemaValidator.ts';
 import { runChecks } from '../checks/runChecks.ts';
 import type { ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
 import type { Finding } from '../checks/check.ts';
-
-export { createSchemaValidator };
 
 /** Checks over raw exchanges (they need raw secrets to spot an echo); redaction happens after. */
 export function judgeCase(c: Case, exchanges: Exchange[], contract: ErrorContract, secrets: readonly string[], schemas: SchemaValidator): Finding[] {

@@ -10,7 +10,7 @@ import { probeTarget } from '../transport/probeTarget.ts';
 import { redactExchange } from '../transport/redactExchange.ts';
 import { Redactor } from '../transport/redactor.ts';
 import type { CaseResult } from './caseResult.ts';
-import { createSchemaValidator } from './judgeCase.ts';
+import { createSchemaValidator } from '../checks/schemaValidator.ts';
 import { rotationAction } from './rotationAction.ts';
 import { skippedResult } from './skippedResult.ts';
 import { exposureResult } from './exposureResult.ts';
