@@ -4,7 +4,7 @@ import { parseManifest } from '../src/manifest/parseManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
 import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
-import { createSchemaValidator } from '../src/run/judgeCase.ts';
+import { createSchemaValidator } from '../src/checks/schemaValidator.ts';
 import { runChecks } from '../src/checks/runChecks.ts';
 import type { ReceivedResponse } from '../src/transport/exchange.ts';
 import { redactExchange } from '../src/transport/redactExchange.ts';
