@@ -6,22 +6,11 @@ import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { diffCommand, type DiffFlags } from '../diff/diffCommand.ts';
-import type { ProgressSink } from './progressFor.ts';
-import { runCommand } from './runCommand.ts';
-import type { Redactor } from '../transport/redactor.ts';
+import { runCommand, type RunIo } from './runCommand.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Parses argv, dispatches, and maps every outcome to an exit code. Never throws. */
-export interface MainIo {
-  env: NodeJS.ProcessEnv;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** The real stderr, for progress; left out, progress shows only with --progress (as lines on err). */
-  progress?: ProgressSink;
-  /** Test hook: the run's redactor, to search outputs for every secret it holds. */
-  onRedactor?: (redactor: Redactor) => void;
-}
+export type MainIo = RunIo;
 
 const STDIO: MainIo = {
   env: process.env,
@@ -30,6 +19,7 @@ const STDIO: MainIo = {
   progress: { write: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true, columns: process.stderr.columns },
 };
 
+/** Parses argv, dispatches, and maps every outcome to an exit code. Never throws. */
 export async function main(argv: string[], io: MainIo = STDIO): Promise<number> {
   let exitCode: number = EXIT.held;
   const program = new Command('harden')

@@ -25,11 +25,14 @@ import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
 import { withCases } from '../plan/withCases.ts';
 import { safeMethodsOnly } from '../plan/safeMethodsOnly.ts';
 
+/** What the CLI reads and writes through, so tests run it in-process. */
 export interface RunIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The real stderr, for progress; left out, progress shows only with --progress (as lines on err). */
   progress?: ProgressSink;
+  /** Test hook: the run's redactor, to search outputs for every secret it holds. */
   onRedactor?: (redactor: Redactor) => void;
 }
 
