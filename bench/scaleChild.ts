@@ -3,14 +3,14 @@
  * `node --import tsx bench/scaleChild.ts <endpoints> <runs> <mixed|get> <baseUrl> <reportsDir>`.
  * Plans a synthetic manifest, runs it (concurrency 8, four suites), writes the reports, and prints one JSON line.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { environmentFacts } from '../src/cli/environmentFacts.ts';
 import { parseManifest } from '../src/manifest/parseManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
-import { buildEvidence } from '../src/report/buildEvidence.ts';
+import { caseRecorder, evidenceHead } from '../src/report/buildEvidence.ts';
+import { CaseSpool } from '../src/report/caseSpool.ts';
 import { redactDeep } from '../src/report/redactDeep.ts';
-import { writeReports } from '../src/report/writeReports.ts';
+import { fileSink, writeReports } from '../src/report/writeReports.ts';
 import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
 import type { Redactor } from '../src/transport/redactor.ts';
@@ -36,6 +36,10 @@ const planHeapMb = retainedMb();
 let requests = 0;
 let notPassed = 0;
 let redactor: Redactor | undefined;
+let firstFailure: string | undefined;
+const redact = (text: string) => redactor!.redact(text);
+// As the CLI does (src/cli/runCommand.ts): each case's evidence to a spool on disk as it lands.
+const spool = new CaseSpool();
 t = performance.now();
 const summary = await executeRun({
   manifest,
@@ -50,8 +54,10 @@ const summary = await executeRun({
         // A property case keeps one outcome; it sent about runs × that outcome's exchanges.
         requests += r.property ? r.property.runs * Math.max(1, r.exchanges.length) : r.exchanges.length;
         if (r.status !== 'passed') notPassed++;
+        if (r.status !== 'passed' && firstFailure === undefined) firstFailure = `${r.case.id}: ${r.findings.map((f) => f.message).join('; ') || r.failure?.message}`;
       },
     },
+    caseRecorder((c) => spool.add(c), { redact }),
   ],
 });
 const runMs = performance.now() - t;
@@ -62,15 +68,14 @@ t = performance.now();
 let reportMs = Number.NaN;
 let reportError: string | undefined;
 try {
-  const redact = (text: string) => redactor!.redact(text);
-  const evidence = redactDeep(buildEvidence(summary, { ...environmentFacts() }), redact);
-  writeReports(evidence, { dir: reportsDir, junit: join(reportsDir, 'junit.xml') }, (path, text) => writeFileSync(path, redact(text)));
+  const evidence = { ...redactDeep(evidenceHead(summary, { ...environmentFacts() }), redact), cases: spool };
+  writeReports(evidence, { dir: reportsDir, junit: join(reportsDir, 'junit.xml') }, (path) => fileSink(path, redact));
   reportMs = performance.now() - t;
 } catch (error) {
   reportError = String(error).slice(0, 200);
 }
+spool.close();
 const peak = sampler.stop();
-const firstFailure = summary.results.find((r) => r.status !== 'passed');
 process.stdout.write(
   `${JSON.stringify({
     endpoints,
@@ -79,7 +84,7 @@ process.stdout.write(
     samples: plan.cases.reduce((n, c) => n + (c.fuzz?.runs ?? 1), 0),
     requests,
     notPassed,
-    firstFailure: firstFailure && `${firstFailure.case.id}: ${firstFailure.findings.map((f) => f.message).join('; ') || firstFailure.failure?.message}`,
+    firstFailure,
     planMs,
     runMs,
     reportMs,

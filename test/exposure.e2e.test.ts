@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../src/manifest/loadManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
-import { executeRun } from '../src/run/executeRun.ts';
+import { runCollecting } from './runCollecting.ts';
 import { startReferenceApi } from '../fixtures/reference-api/index.ts';
 import { REFERENCE_MANIFEST } from './harness.ts';
 
@@ -14,7 +14,7 @@ async function exposureVerdict(host: string) {
     const manifest = await loadManifest(REFERENCE_MANIFEST);
     const plan = buildPlan(manifest, { seed: 1, suites: ['exposure'] });
     // Traffic goes to 127.0.0.1 only; a wildcard bind also listens there.
-    const summary = await executeRun({ manifest, plan, baseUrl: `http://127.0.0.1:${api.port}`, env: { HARDEN_CLIENT_ID: 'c', HARDEN_CLIENT_SECRET: clientSecret } });
+    const summary = await runCollecting({ manifest, plan, baseUrl: `http://127.0.0.1:${api.port}`, env: { HARDEN_CLIENT_ID: 'c', HARDEN_CLIENT_SECRET: clientSecret } });
     return summary.results[0]!;
   } finally {
     await api.close();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadManifest } from '../src/manifest/loadManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
-import { executeRun } from '../src/run/executeRun.ts';
+import { runCollecting } from './runCollecting.ts';
 import { REFERENCE_MANIFEST, startTarget } from './harness.ts';
 
 let close: (() => Promise<void>) | undefined;
@@ -17,7 +17,7 @@ async function fuzzCreateOrder(regression: string, seed: number, replay?: { path
   const manifest = await loadManifest(REFERENCE_MANIFEST);
   const full = buildPlan(manifest, { seed, suites: ['positive'] });
   const plan = { ...full, cases: full.cases.filter((c) => c.id === 'createOrder/positive/generated-inputs') };
-  const summary = await executeRun({ manifest, plan, baseUrl: target.api.url, env: target.env, replayPath: replay?.path });
+  const summary = await runCollecting({ manifest, plan, baseUrl: target.api.url, env: target.env, replayPath: replay?.path });
   return summary.results[0]!;
 }
 
@@ -54,7 +54,7 @@ describe('property cases find rare-input regressions and shrink them', () => {
     close = target.close;
     const manifest = await loadManifest(REFERENCE_MANIFEST);
     const plan = buildPlan(manifest, { seed: 5, suites: ['positive', 'malformed'] });
-    const summary = await executeRun({ manifest, plan, baseUrl: target.api.url, env: target.env });
+    const summary = await runCollecting({ manifest, plan, baseUrl: target.api.url, env: target.env });
     expect(summary.results.filter((r) => r.status !== 'passed').map((r) => r.case.title)).toEqual([]);
     const properties = summary.results.filter((r) => r.case.fuzz);
     expect(properties.length).toBeGreaterThan(0);

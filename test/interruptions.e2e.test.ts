@@ -7,7 +7,7 @@ import { exitCodeFor } from '../src/cli/exitCode.ts';
 import { loadManifest } from '../src/manifest/loadManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
 import { safeMethodsOnly } from '../src/plan/safeMethodsOnly.ts';
-import { executeRun } from '../src/run/executeRun.ts';
+import { runCollecting } from './runCollecting.ts';
 import { validateJUnit } from './junitXml.ts';
 import { REFERENCE_MANIFEST, startTarget } from './harness.ts';
 
@@ -54,7 +54,7 @@ describe('a run that cannot finish still ends cleanly', () => {
     const manifest = await loadManifest(REFERENCE_MANIFEST);
     const plan = buildPlan(manifest, { seed: 2, runs: 5 });
     let seen = 0;
-    const summary = await executeRun({
+    const summary = await runCollecting({
       manifest,
       plan,
       baseUrl: target.api.url,
@@ -75,7 +75,7 @@ describe('a run that cannot finish still ends cleanly', () => {
     close = target.close;
     const manifest = await loadManifest(REFERENCE_MANIFEST);
     const plan = safeMethodsOnly(buildPlan(manifest, { seed: 3, runs: 5 }));
-    const summary = await executeRun({ manifest, plan, baseUrl: target.api.url, env: target.env });
+    const summary = await runCollecting({ manifest, plan, baseUrl: target.api.url, env: target.env });
     const sent = summary.results.flatMap((r) => r.exchanges.map((e) => e.request.method));
     expect(sent.length).toBeGreaterThan(0);
     expect(new Set(sent)).toEqual(new Set(['GET']));

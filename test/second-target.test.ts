@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startFastifyApi } from '../fixtures/fastify-api/index.ts';
 import { loadManifest } from '../src/manifest/loadManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
-import { executeRun } from '../src/run/executeRun.ts';
-import type { RunSummary } from '../src/run/summarise.ts';
+import { runCollecting, type CollectedRun } from './runCollecting.ts';
 
 /**
  * A second target of a different style: the same orders API on fastify 5, with fastify's own error
@@ -17,7 +16,7 @@ const REFERENCE_MANIFEST = 'fixtures/reference-api/manifest.yaml';
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 /** A fresh server per run, so a failing seed replays from the same state. */
-async function runAgainstFastify(manifestFile: string, seed: number): Promise<RunSummary> {
+async function runAgainstFastify(manifestFile: string, seed: number): Promise<CollectedRun> {
   const clientId = 'harden-fastify';
   const clientSecret = randomBytes(24).toString('base64url');
   const api = await startFastifyApi({ clientId, clientSecret });
@@ -25,14 +24,14 @@ async function runAgainstFastify(manifestFile: string, seed: number): Promise<Ru
     const manifest = await loadManifest(manifestFile);
     const plan = buildPlan(manifest, { seed, runs: 20 });
     const env = { ...process.env, HARDEN_CLIENT_ID: clientId, HARDEN_CLIENT_SECRET: clientSecret };
-    return await executeRun({ manifest, plan, baseUrl: api.url, env });
+    return await runCollecting({ manifest, plan, baseUrl: api.url, env });
   } finally {
     await api.close();
   }
 }
 
 /** One paragraph per case that did not pass: enough to read the failure without a rerun (results are already redacted). */
-function explain(summary: RunSummary): string {
+function explain(summary: CollectedRun): string {
   return summary.results
     .filter((r) => r.status !== 'passed')
     .map((r) => {

@@ -3,8 +3,7 @@ import { loadManifest } from '../src/manifest/loadManifest.ts';
 import { parseManifest } from '../src/manifest/parseManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
 import type { SuiteId } from '../src/plan/case.ts';
-import { executeRun } from '../src/run/executeRun.ts';
-import type { RunSummary } from '../src/run/summarise.ts';
+import { runCollecting, type CollectedRun } from './runCollecting.ts';
 import { readFileSync } from 'node:fs';
 import { REFERENCE_JWT_MANIFEST, REFERENCE_MANIFEST, startTarget } from './harness.ts';
 
@@ -15,15 +14,15 @@ afterEach(async () => {
 });
 
 /** Runs the harness in-process (no reporters) against the reference API with some regressions on. */
-async function run(manifestFile: string, regressions: string[], suites?: SuiteId[]): Promise<RunSummary> {
+async function run(manifestFile: string, regressions: string[], suites?: SuiteId[]): Promise<CollectedRun> {
   const target = await startTarget(regressions);
   close = target.close;
   const manifest = await loadManifest(manifestFile);
   const plan = buildPlan(manifest, { seed: 7, suites, runs: 10 });
-  return executeRun({ manifest, plan, baseUrl: target.api.url, env: target.env });
+  return runCollecting({ manifest, plan, baseUrl: target.api.url, env: target.env });
 }
 
-const failing = (summary: RunSummary) => summary.results.filter((r) => r.status !== 'passed').map((r) => r.case.title);
+const failing = (summary: CollectedRun) => summary.results.filter((r) => r.status !== 'passed').map((r) => r.case.title);
 
 describe('token providers against the reference API', () => {
   it('http provider: the hardened API passes every suite, the rotation drill included', async () => {
@@ -77,7 +76,7 @@ describe('token providers against the reference API', () => {
     expect(manifest.auth.tokens.provider).toBe('static');
     const plan = buildPlan(manifest, { seed: 7, runs: 5 });
     expect(plan.cases.some((c) => c.suite === 'rotation')).toBe(false);
-    const summary = await executeRun({ manifest, plan, baseUrl: target.api.url, env: { ...process.env, ...env } });
+    const summary = await runCollecting({ manifest, plan, baseUrl: target.api.url, env: { ...process.env, ...env } });
     expect(failing(summary)).toEqual([]);
     expect(summary.totals.tests).toBeGreaterThan(50);
   });

@@ -1,4 +1,4 @@
-import type { EvidenceCase, EvidenceDocument, Verdict } from '../report/evidence.ts';
+import type { Evidence, EvidenceCase, Verdict } from '../report/evidence.ts';
 import { challengeError } from '../report/challengeError.ts';
 
 /** Current format of baseline files; a reader refuses any other. */
@@ -64,13 +64,13 @@ export function observeCase(c: EvidenceCase): BaselineCase {
 }
 
 /** A baseline approving everything an evidence document observed. */
-export function baselineFromEvidence(evidence: EvidenceDocument): Baseline {
+export function baselineFromEvidence(evidence: Evidence): Baseline {
   return {
     format: BASELINE_FORMAT,
     service: evidence.run.service,
     seed: evidence.run.seed,
     manifestSha256: evidence.manifest.sha256,
     approvedRun: evidence.run.startedAt,
-    cases: evidence.cases.map(observeCase).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    cases: Array.from(evidence.cases.read(), observeCase).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

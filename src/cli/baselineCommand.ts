@@ -1,4 +1,5 @@
 import { baselineFromEvidence } from '../baseline/baseline.ts';
+import { evidenceOf } from '../report/caseSource.ts';
 import { HardenError } from '../errors.ts';
 import { writeBaselineFile } from './baselineIo.ts';
 import { readEvidence } from './readEvidence.ts';
@@ -12,7 +13,7 @@ export function approveBaseline(file: string, evidenceFile: string, out: (line: 
   if (evidence.run.shard) {
     throw new HardenError('OPTION_INVALID', `${evidenceFile} holds shard ${evidence.run.shard.index}/${evidence.run.shard.count} only; merge the shards first (npx harden merge …) and approve the merged evidence.`);
   }
-  const baseline = baselineFromEvidence(evidence);
+  const baseline = baselineFromEvidence(evidenceOf(evidence));
   writeBaselineFile(file, baseline);
   out(`baseline: approved ${baseline.cases.length} cases of ${baseline.service} (seed ${baseline.seed}) into ${file}`);
   const bad = evidence.cases.filter((c) => c.verdict === 'failed' || c.verdict === 'error').length;

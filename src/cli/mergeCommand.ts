@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { HardenError } from '../errors.ts';
 import { MergeError, mergeEvidence } from '../report/mergeEvidence.ts';
-import { writeReports } from '../report/writeReports.ts';
+import { evidenceOf } from '../report/caseSource.ts';
+import { fileSink, writeReports } from '../report/writeReports.ts';
 import { exitCodeForEvidence } from './exitCode.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
 import { readEvidence } from './readEvidence.ts';
@@ -15,7 +15,7 @@ export function mergeCommand(inputs: string[], flags: { reportsDir?: string; jun
   const parts = inputs.map(readEvidence);
   let merged;
   try {
-    merged = mergeEvidence(parts);
+    merged = evidenceOf(mergeEvidence(parts));
   } catch (error) {
     if (!(error instanceof MergeError)) throw error;
     throw new HardenError('OPTION_INVALID', 'Cannot merge these evidence files.', { problems: error.problems.map((message) => ({ message, location: {} })) });
@@ -23,7 +23,7 @@ export function mergeCommand(inputs: string[], flags: { reportsDir?: string; jun
   const paths = reportPaths(flags);
   // The inputs were redacted when their runs wrote them; the merge holds no secret of its own.
   const same = (text: string) => text;
-  const written = writeReports(merged, { dir: paths.reportsDir, junit: paths.junitPath }, (path, text) => writeFileSync(path, text));
+  const written = writeReports(merged, { dir: paths.reportsDir, junit: paths.junitPath }, (path) => fileSink(path));
   publishToGitHub(merged, io.env, io.out, same);
   const t = merged.totals;
   io.out(`merged ${parts.length} shards of ${merged.run.service} (seed ${merged.run.seed}): ${t.tests} cases, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`);

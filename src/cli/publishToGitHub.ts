@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { EvidenceDocument } from '../report/evidence.ts';
+import type { Evidence } from '../report/evidence.ts';
 import { githubAnnotations } from '../report/githubAnnotations.ts';
 import { summaryMarkdown } from '../report/summaryMarkdown.ts';
 
@@ -8,7 +8,7 @@ import { summaryMarkdown } from '../report/summaryMarkdown.ts';
  * `::error` annotation per case that did not hold (GITHUB_ACTIONS=true). Both texts pass
  * through `redact` like every other output.
  */
-export function publishToGitHub(evidence: EvidenceDocument, env: NodeJS.ProcessEnv, out: (line: string) => void, redact: (text: string) => string): void {
+export function publishToGitHub(evidence: Evidence, env: NodeJS.ProcessEnv, out: (line: string) => void, redact: (text: string) => string): void {
   const stepSummary = env.GITHUB_STEP_SUMMARY;
   if (stepSummary) {
     try {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { baselineFromEvidence, observeCase } from '../baseline/baseline.ts';
 import { compareBaseline } from '../baseline/compareBaseline.ts';
 import type { DriftItem } from '../baseline/drift.ts';
@@ -9,11 +8,13 @@ import { formatImportWarning } from './importCommand.ts';
 import { selectedPlan } from '../diff/selectedPlan.ts';
 import { SUITES } from '../plan/case.ts';
 import { shardPlan } from '../plan/shard.ts';
-import { buildEvidence } from '../report/buildEvidence.ts';
+import { caseRecorder, evidenceHead } from '../report/buildEvidence.ts';
+import { CaseSpool } from '../report/caseSpool.ts';
+import type { Evidence } from '../report/evidence.ts';
 import { consoleReporter } from '../report/console.ts';
 import { driftLines } from '../report/driftLines.ts';
 import { redactDeep } from '../report/redactDeep.ts';
-import { writeReports } from '../report/writeReports.ts';
+import { fileSink, writeReports } from '../report/writeReports.ts';
 import { executeRun } from '../run/executeRun.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
@@ -76,54 +77,65 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   };
   const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
   for (const [name, handler] of Object.entries(handlers)) process.once(name, handler);
-  let summary;
+  const replayFlags = [
+    ...(flags.overlay !== undefined ? ['--overlay', flags.overlay] : []),
+    ...(flags.env !== undefined ? ['--env', flags.env] : []),
+    ...(flags.runs !== undefined ? ['--runs', String(settings.runs)] : []),
+    ...(settings.selection?.changedSince !== undefined ? ['--changed-since', settings.selection.changedSince] : []),
+  ];
+  // Each case's evidence goes to disk as it lands (redacted first), so memory stays flat however big the plan.
+  const spool = new CaseSpool();
   try {
-    summary = await executeRun({
-      signal: interrupt.signal,
-      manifest,
-      plan,
-      baseUrl: settings.baseUrl ?? manifest.baseUrl,
-      allowHosts: settings.allowHosts,
-      replayPath: settings.replayPath,
-      replayFlags: [
-        ...(flags.overlay !== undefined ? ['--overlay', flags.overlay] : []),
-        ...(flags.env !== undefined ? ['--env', flags.env] : []),
-        ...(flags.runs !== undefined ? ['--runs', String(settings.runs)] : []),
-        ...(settings.selection?.changedSince !== undefined ? ['--changed-since', settings.selection.changedSince] : []),
-      ],
-      limits: settings.limits,
-      env: io.env,
-      onRedactor: (r) => {
-        redactor = r;
-        io.onRedactor?.(r);
-      },
-      reporters: [...(progress ? [progress] : []), consoleReporter(out)],
-    });
+    return await runAndReport();
   } finally {
-    progress?.stop();
-    for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
+    spool.close();
   }
 
-  // Every string is redacted before rendering, and every rendered text again on its way out.
-  let evidence = redactDeep(buildEvidence(summary, { ...environmentFacts(), planIndex: (id) => planIndex.get(id), shard: settings.shard, selection: selection.label }), redact);
-  let drift: DriftItem[] = [];
-  if (settings.baselineFile && baseline) {
-    const complete = !settings.shard && !settings.selection && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;
-    drift = compareBaseline(baseline, evidence.cases.map(observeCase), { complete });
-    evidence = { ...evidence, baseline: { file: settings.baselineFile, seed: baseline.seed, drift } };
-    if (baseline.manifestSha256 !== evidence.manifest.sha256) out(`baseline: approved for another version of the manifest (sha256 ${baseline.manifestSha256.slice(0, 12)}…); changed cases show as drift`);
-    if (baseline.seed !== seed) out(`baseline: approved with seed ${baseline.seed}, this run used ${seed}; generated inputs differ`);
-    for (const line of driftLines(drift, settings.baselineFile)) out(line);
+  async function runAndReport(): Promise<number> {
+    let summary;
+    try {
+      summary = await executeRun({
+        signal: interrupt.signal,
+        manifest,
+        plan,
+        baseUrl: settings.baseUrl ?? manifest.baseUrl,
+        allowHosts: settings.allowHosts,
+        replayPath: settings.replayPath,
+        replayFlags,
+        limits: settings.limits,
+        env: io.env,
+        onRedactor: (r) => {
+          redactor = r;
+          io.onRedactor?.(r);
+        },
+        reporters: [...(progress ? [progress] : []), consoleReporter(out), caseRecorder((c) => spool.add(c), { redact, planIndex: (id) => planIndex.get(id), replayFlags })],
+      });
+    } finally {
+      progress?.stop();
+      for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
+    }
+
+    // Every string is redacted before rendering, and every rendered text again on its way out.
+    let evidence: Evidence = { ...redactDeep(evidenceHead(summary, { ...environmentFacts(), shard: settings.shard, selection: selection.label }), redact), cases: spool };
+    let drift: DriftItem[] = [];
+    if (settings.baselineFile && baseline) {
+      const complete = !settings.shard && !settings.selection && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;
+      drift = compareBaseline(baseline, Array.from(spool.read(), observeCase), { complete });
+      evidence = { ...evidence, baseline: { file: settings.baselineFile, seed: baseline.seed, drift } };
+      if (baseline.manifestSha256 !== evidence.manifest.sha256) out(`baseline: approved for another version of the manifest (sha256 ${baseline.manifestSha256.slice(0, 12)}…); changed cases show as drift`);
+      if (baseline.seed !== seed) out(`baseline: approved with seed ${baseline.seed}, this run used ${seed}; generated inputs differ`);
+      for (const line of driftLines(drift, settings.baselineFile)) out(line);
+    }
+    const written = writeReports(evidence, { dir: settings.reportsDir, junit: settings.junitPath }, (path) => fileSink(path, redact));
+    publishToGitHub(evidence, io.env, out, redact);
+    if (settings.updateBaseline && settings.baselineFile) {
+      writeBaselineFile(settings.baselineFile, redactDeep(baselineFromEvidence(evidence), redact));
+      out(`baseline: approved ${evidence.cases.count} cases into ${settings.baselineFile}`);
+    }
+    out(`reports: ${written.join(', ')}`);
+    // An interrupted run proved nothing about the cases it did not reach: it cannot pass the gate.
+    const code = interrupt.signal.aborted ? Math.max(exitCodeFor(summary), EXIT.unreachable) : exitCodeFor(summary);
+    // Approving is the decision that the new behaviour is right: its drift no longer fails the run.
+    return settings.updateBaseline ? code : withDrift(code, drift.length);
   }
-  const written = writeReports(evidence, { dir: settings.reportsDir, junit: settings.junitPath }, (path, text) => writeFileSync(path, redact(text)));
-  publishToGitHub(evidence, io.env, out, redact);
-  if (settings.updateBaseline && settings.baselineFile) {
-    writeBaselineFile(settings.baselineFile, redactDeep(baselineFromEvidence(evidence), redact));
-    out(`baseline: approved ${evidence.cases.length} cases into ${settings.baselineFile}`);
-  }
-  out(`reports: ${written.join(', ')}`);
-  // An interrupted run proved nothing about the cases it did not reach: it cannot pass the gate.
-  const code = interrupt.signal.aborted ? Math.max(exitCodeFor(summary), EXIT.unreachable) : exitCodeFor(summary);
-  // Approving is the decision that the new behaviour is right: its drift no longer fails the run.
-  return settings.updateBaseline ? code : withDrift(code, drift.length);
 }

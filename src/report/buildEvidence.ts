@@ -1,9 +1,13 @@
+import type { CaseResult } from '../run/caseResult.ts';
+import type { Reporter } from '../run/reporter.ts';
 import type { RotationProbe, RotationRecord } from '../run/rotationRecord.ts';
 import type { RunSummary } from '../run/summarise.ts';
 import type { ScopeMatrix } from '../run/scopeMatrix.ts';
+import { caseList, type CaseSource } from './caseSource.ts';
 import { countVerdicts } from './countVerdicts.ts';
-import { EVIDENCE_SCHEMA_VERSION, type EvidenceDocument, type EvidenceMatrix, type EvidenceProbe, type EvidenceRotation, type ShardInfo } from './evidence.ts';
-import { evidenceCase } from './evidenceCase.ts';
+import { EVIDENCE_SCHEMA_VERSION, type Evidence, type EvidenceCase, type EvidenceHead, type EvidenceMatrix, type EvidenceProbe, type EvidenceRotation, type ShardInfo } from './evidence.ts';
+import { evidenceCase, type ReplayContext } from './evidenceCase.ts';
+import { redactDeep } from './redactDeep.ts';
 
 /** Facts about the tool and the machine, gathered by the CLI so this stays a pure function. */
 export interface EvidenceContext {
@@ -36,10 +40,8 @@ function matrix(m: ScopeMatrix): EvidenceMatrix {
   };
 }
 
-/** The evidence document of a finished run: every case, the matrix, the drill, counts. */
-export function buildEvidence(summary: Readonly<RunSummary>, context: EvidenceContext): EvidenceDocument {
-  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl, replayFlags: summary.replayFlags };
-  const cases = summary.results.map((r, i) => evidenceCase(r, context.planIndex?.(r.case.id) ?? i, where));
+/** Everything of a finished run's evidence but its cases: run facts, counts, the matrix, the drill. */
+export function evidenceHead(summary: Readonly<RunSummary>, context: EvidenceContext): EvidenceHead {
   return {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
     tool: { ...context.tool },
@@ -54,10 +56,39 @@ export function buildEvidence(summary: Readonly<RunSummary>, context: EvidenceCo
     },
     manifest: { path: summary.manifestFile, sha256: summary.manifestSha256 },
     environment: { baseUrl: new URL(summary.baseUrl).origin, ...context.environment },
-    ...countVerdicts(cases),
-    cases,
+    totals: { ...summary.totals },
+    suites: Object.fromEntries(Object.entries(summary.suites).map(([suite, counts]) => [suite, { ...counts }])) as EvidenceHead['suites'],
     scopeMatrix: matrix(summary.scopeMatrix),
     ...(summary.rotation ? { rotation: rotation(summary.rotation) } : {}),
     warnings: [...summary.warnings],
   };
+}
+
+/**
+ * A reporter that turns each result into its evidence case as it lands, redacts every string of
+ * it, and hands it to `add` (a spool): the result itself can then be dropped. Redacting here,
+ * before any renderer escapes a string (JSON \u-escapes, HTML entities), keeps a secret
+ * recognisable to the redactor.
+ */
+export function caseRecorder(add: (c: EvidenceCase) => void, options: { redact: (text: string) => string; planIndex?: EvidenceContext['planIndex']; replayFlags?: readonly string[] }): Reporter {
+  let where: ReplayContext | undefined;
+  return {
+    onRunStart({ plan, baseUrl, manifestFile }) {
+      where = { manifestFile, seed: plan.seed, baseUrl, replayFlags: options.replayFlags };
+    },
+    onCaseResult(result, index) {
+      add(redactDeep(evidenceCase(result, options.planIndex?.(result.case.id) ?? index, where!), options.redact));
+    },
+  };
+}
+
+/**
+ * The evidence of a run whose results were kept (tests, small runs), with the cases in memory.
+ * Counts are read off the cases, as a merge does.
+ */
+export function buildEvidence(summary: Readonly<RunSummary>, results: readonly CaseResult[], context: EvidenceContext): Evidence {
+  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl, replayFlags: summary.replayFlags };
+  const cases = results.map((r, i) => evidenceCase(r, context.planIndex?.(r.case.id) ?? i, where));
+  const source: CaseSource = caseList(cases);
+  return { ...evidenceHead(summary, context), ...countVerdicts(cases), cases: source };
 }

@@ -1,4 +1,4 @@
-import { SUITES } from '../plan/case.ts';
+import { SUITES, type Case } from '../plan/case.ts';
 import type { Reporter } from '../run/reporter.ts';
 import { failureHeadline } from './caseDetails.ts';
 import { matrixTable } from './matrixTable.ts';
@@ -6,15 +6,24 @@ import { replayCommand } from './replay.ts';
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
+/** How many replay commands the end of the run shows; the JUnit report has every one. */
+const REPLAYS_SHOWN = 5;
+
 /** Human output: the seed up front, each failing case as it lands, counts per suite at the end. */
 export function consoleReporter(write: (line: string) => void): Reporter {
+  // The failing cases first in plan order (results land in any order), without keeping the rest.
+  let failingCount = 0;
+  const firstFailing: { index: number; case: Case; path?: string }[] = [];
   return {
     onRunStart({ plan, baseUrl, manifestFile }) {
       write(`harden: ${plan.cases.length} cases for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
       write(`seed: ${plan.seed}   (same cases again: --seed ${plan.seed})`);
     },
-    onCaseResult(result) {
+    onCaseResult(result, index) {
       if (result.status === 'passed' || result.status === 'skipped') return;
+      failingCount += 1;
+      firstFailing.push({ index, case: result.case, path: result.property?.path });
+      firstFailing.sort((a, b) => a.index - b.index).splice(REPLAYS_SHOWN);
       write(`${result.status === 'failed' ? 'FAIL ' : 'ERROR'} ${result.case.title}`);
       write(`      ${failureHeadline(result)}`);
       if (result.property?.counterexample !== undefined) write(`      smallest failing input: ${result.property.counterexample}`);
@@ -35,12 +44,11 @@ export function consoleReporter(write: (line: string) => void): Reporter {
         for (const line of matrix) write(`  ${line}`);
       }
       for (const warning of summary.warnings) write(`warning: ${warning}`);
-      const failing = summary.results.filter((r) => r.status === 'failed' || r.status === 'error');
-      if (failing.length > 0) {
+      if (failingCount > 0) {
         write('');
         write('replay a failing case:');
-        for (const r of failing.slice(0, 5)) write(`  ${replayCommand(r.case, summary.manifestFile, summary.seed, summary.baseUrl, r.property?.path, summary.replayFlags)}`);
-        if (failing.length > 5) write(`  … and ${failing.length - 5} more (see the JUnit report)`);
+        for (const f of firstFailing) write(`  ${replayCommand(f.case, summary.manifestFile, summary.seed, summary.baseUrl, f.path, summary.replayFlags)}`);
+        if (failingCount > REPLAYS_SHOWN) write(`  … and ${failingCount - REPLAYS_SHOWN} more (see the JUnit report)`);
       }
       const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);
       const sent = t.tests - t.skipped;

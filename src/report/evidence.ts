@@ -1,5 +1,6 @@
 import type { DriftItem } from '../baseline/drift.ts';
 import type { SuiteId } from '../plan/case.ts';
+import type { CaseSource } from './caseSource.ts';
 
 /**
  * The evidence document (reports/evidence.json): the one record every other report is rendered
@@ -145,3 +146,12 @@ export interface EvidenceDocument {
   /** Present when the run was compared with an approved baseline. */
   baseline?: { file: string; seed: number; drift: DriftItem[] };
 }
+
+/** Everything in an evidence document but its cases. */
+export type EvidenceHead = Omit<EvidenceDocument, 'cases'>;
+
+/**
+ * The evidence every report is rendered from: the head, and the cases read in plan order from a
+ * source (a run's spool on disk, or a merged document's array).
+ */
+export type Evidence = EvidenceHead & { cases: CaseSource };

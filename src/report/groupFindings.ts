@@ -17,7 +17,7 @@ export interface EndpointGroup {
  * Failing and errored cases grouped by endpoint, then by the check that failed (a case with two
  * failing checks is listed under both); groups in the order their first case was planned.
  */
-export function groupFindings(cases: readonly EvidenceCase[]): EndpointGroup[] {
+export function groupFindings(cases: Iterable<EvidenceCase>): EndpointGroup[] {
   const endpoints = new Map<string, EndpointGroup>();
   for (const c of cases) {
     if (c.verdict !== 'failed' && c.verdict !== 'error') continue;

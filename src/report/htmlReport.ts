@@ -1,5 +1,5 @@
 import { SUITES } from '../plan/case.ts';
-import type { EvidenceDocument } from './evidence.ts';
+import type { Evidence } from './evidence.ts';
 import { STYLE, SCRIPT } from './html/assets.ts';
 import { dataAttributes, h } from './html/escape.ts';
 import { htmlCaseTable } from './html/htmlCaseTable.ts';
@@ -10,22 +10,22 @@ import { htmlDrift, htmlRevoked, htmlRotation } from './html/htmlProofs.ts';
 /** Nothing may be fetched: the report is evidence and must read the same offline, years later. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-function counts(e: EvidenceDocument): string {
-  const row = (name: string, c: EvidenceDocument['totals'], suite?: string) => `<tr${dataAttributes({ 'suite-row': suite })}><td>${h(name)}</td><td>${c.tests}</td><td>${c.passed}</td><td>${c.failed}</td><td>${c.errors}</td><td>${c.skipped}</td></tr>`;
+function counts(e: Evidence): string {
+  const row = (name: string, c: Evidence['totals'], suite?: string) => `<tr${dataAttributes({ 'suite-row': suite })}><td>${h(name)}</td><td>${c.tests}</td><td>${c.passed}</td><td>${c.failed}</td><td>${c.errors}</td><td>${c.skipped}</td></tr>`;
   const rows = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => row(s, e.suites[s], s));
   return `<table id="counts"><thead><tr><th>suite</th><th>tests</th><th>passed</th><th>failed</th><th>errors</th><th>skipped</th></tr></thead><tbody>${rows.join('')}${row('total', e.totals)}</tbody></table>`;
 }
 
-function filters(e: EvidenceDocument): string {
+function filters(e: Evidence): string {
   const boxes = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => `<label><input type="checkbox" checked${dataAttributes({ 'suite-filter': s })}> ${h(s)} <span class="count">${e.suites[s].tests}</span></label>`);
   return `<nav id="filters" aria-label="Filter by suite"><strong>Suites:</strong> ${boxes.join(' ')} <label><input type="checkbox" id="only-failing"> only cases that did not hold</label></nav>`;
 }
 
-/** reports/report.html: one self-contained page (inline style and script, no fetches) for people. */
-export function htmlReport(e: EvidenceDocument): string {
+/** reports/report.html: one self-contained page (inline style and script, no fetches) for people, written section by section. */
+export function writeHtmlReport(e: Evidence, write: (chunk: string) => void): void {
   const bad = e.totals.failed + e.totals.errors + (e.baseline?.drift.length ?? 0);
   const shard = e.run.shard ? ` · shard ${e.run.shard.index}/${e.run.shard.count}` : e.run.shards ? ` · merged from ${e.run.shards.length} shards` : '';
-  return `<!doctype html>
+  write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -45,16 +45,20 @@ ${filters(e)}
 ${counts(e)}
 <h2 id="matrix">Scope matrix</h2>
 ${htmlMatrix(e.scopeMatrix)}
-${htmlRevoked(e)}
+`);
+  htmlRevoked(e, write);
+  write(`
 ${htmlRotation(e)}
 ${htmlDrift(e)}
 <h2 id="findings">Findings by endpoint</h2>
 ${htmlFindings(e)}
 <h2 id="cases">All cases</h2>
-${htmlCaseTable(e)}
+`);
+  htmlCaseTable(e, write);
+  write(`
 ${e.warnings.length > 0 ? `<h2 id="warnings">Warnings</h2><ul>${e.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : ''}
 <script>${SCRIPT}</script>
 </body>
 </html>
-`;
+`);
 }

@@ -1,6 +1,6 @@
-import { SUITES } from '../plan/case.ts';
+import { SUITES, type SuiteId } from '../plan/case.ts';
 import { caseDetails, caseFacts, caseHeadline } from './caseDetails.ts';
-import type { EvidenceCase, EvidenceDocument } from './evidence.ts';
+import type { Evidence, EvidenceCase } from './evidence.ts';
 import builderModule, { type Builder, type TestSuite } from 'junit-report-builder';
 
 // junit-report-builder ships CommonJS; under NodeNext its default export may arrive wrapped.
@@ -16,7 +16,7 @@ const seconds = (ms: number) => Math.round(Math.max(0, ms)) / 1000;
 const antTimestamp = (iso: string) => iso.replace(/\.\d+Z$|Z$/, '');
 
 /** Run-wide facts, as testsuite properties (the only place junit-10.xsd allows them). */
-function properties(evidence: EvidenceDocument): [string, string][] {
+function properties(evidence: Evidence): [string, string][] {
   const props: [string, string][] = [
     ['seed', String(evidence.run.seed)],
     ['service', evidence.run.service],
@@ -39,8 +39,13 @@ function setAttributes(node: TestSuite, attributes: Record<string, string>): voi
   Object.assign((node as unknown as { _attributes: Record<string, string> })._attributes, attributes);
 }
 
-function addCase(suite: TestSuite, c: EvidenceCase, evidence: EvidenceDocument): void {
-  const testCase = suite.testCase().className(`${evidence.run.service}.${c.suite}`).name(cdataText(c.title)).time(seconds(c.durationMs));
+/** xmlbuilder's rendering of one element, at the depth it sits in the document. */
+type Rendered = { toString(options: { pretty: boolean; indent: string; offset: number; newline: string }): string };
+const render = (element: unknown, depth: number) => (element as Rendered).toString({ pretty: true, indent: '  ', offset: depth, newline: '\n' });
+
+/** One <testcase>, built by junit-report-builder on its own so nothing accumulates across cases. */
+function testCase(c: EvidenceCase, evidence: Evidence): string {
+  const testCase = builder.newBuilder().testSuite().testCase().className(`${evidence.run.service}.${c.suite}`).name(cdataText(c.title)).time(seconds(c.durationMs));
   const headline = cdataText(caseHeadline(c));
   // Findings are failures; no answer at all is an infrastructure error; excluded cases are skipped.
   if (c.verdict === 'failed') testCase.failure(headline, c.findings[0]?.check ?? 'finding').stacktrace(cdataText(caseDetails(c)));
@@ -49,17 +54,41 @@ function addCase(suite: TestSuite, c: EvidenceCase, evidence: EvidenceDocument):
   const facts = caseFacts(c, evidence.run.seed).map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}`);
   if (c.verdict === 'skipped') facts.push(`skipped: ${c.skipReason ?? 'excluded'}`);
   testCase.standardOutput(cdataText(facts.join('\n')));
+  return render(testCase.build(undefined as never), 2);
+}
+
+/**
+ * A <testsuite> start tag and its <properties>, left open for its cases. junit-report-builder
+ * counts a suite's cases from its children, which are written one by one instead, so the counts
+ * are set from the evidence's.
+ */
+function suiteHead(suite: SuiteId, evidence: Evidence): string {
+  const { run } = evidence;
+  const counts = evidence.suites[suite];
+  const node = builder.newBuilder().testSuite().name(`${run.service} › ${suite}`).timestamp(antTimestamp(run.startedAt)).time(seconds(suiteDurationMs(suite, evidence)));
+  setAttributes(node, { hostname: evidence.environment.hostname, id: String(SUITES.indexOf(suite)), package: run.service });
+  for (const [name, value] of properties(evidence)) node.property(name, cdataText(value));
+  const element = node.build() as unknown as { att(name: string, value: number): void };
+  for (const [name, value] of [['tests', counts.tests], ['failures', counts.failed], ['errors', counts.errors], ['skipped', counts.skipped]] as const) element.att(name, value);
+  const text = render(element, 1);
+  return text.slice(0, text.lastIndexOf('  </testsuite>'));
+}
+
+function suiteDurationMs(suite: SuiteId, evidence: Evidence): number {
+  let ms = 0;
+  for (const c of evidence.cases.read({ suite })) ms += c.durationMs;
+  return ms;
 }
 
 /**
  * Baseline changes as failing testcases of their own testsuite, so a CI page shows why a run whose
  * cases all held still failed. Absent when there is no baseline or nothing changed.
  */
-function addDriftSuite(report: Builder, evidence: EvidenceDocument): number {
+function driftSuite(evidence: Evidence): string {
   const drift = evidence.baseline?.drift ?? [];
-  if (drift.length === 0) return 0;
+  if (drift.length === 0) return '';
   const { run } = evidence;
-  const suite = report.testSuite().name(`${run.service} › baseline`).timestamp(antTimestamp(run.startedAt)).time(0);
+  const suite = builder.newBuilder().testSuite().name(`${run.service} › baseline`).timestamp(antTimestamp(run.startedAt)).time(0);
   setAttributes(suite, { hostname: evidence.environment.hostname, id: 'baseline', package: run.service });
   for (const d of drift) {
     const body = [`${d.kind}: ${d.message}`, ...d.changes.map((c) => `  ${c.field}: approved ${c.approved}, observed ${c.observed}`), '', `case: ${d.caseId}`, `baseline: ${evidence.baseline!.file}`, `approve the new behaviour: npx harden baseline approve ${evidence.baseline!.file}`];
@@ -71,34 +100,36 @@ function addDriftSuite(report: Builder, evidence: EvidenceDocument): number {
       .failure(cdataText(`baseline ${d.kind}: ${d.message}`.replace(/\s+/g, ' ')), 'baseline-drift')
       .stacktrace(cdataText(body.join('\n')));
   }
-  return drift.length;
+  return render(suite.build(), 1);
 }
 
 /**
- * JUnit XML (Jenkins/Ant junit-10.xsd) built with junit-report-builder: one testsuite per request
- * suite, one testcase per case named by its title, in plan order. Per-case facts are `name: value`
- * lines in <system-out>, since the schema allows <properties> only on a testsuite.
+ * JUnit XML (Jenkins/Ant junit-10.xsd), written case by case: one testsuite per request suite,
+ * one testcase per case named by its title, in plan order. junit-report-builder builds every
+ * element; it renders only whole documents, so each testcase is built and rendered on its own and
+ * the document is never held at once. Per-case facts are `name: value` lines in <system-out>,
+ * since the schema allows <properties> only on a testsuite.
  */
-export function buildJUnit(evidence: EvidenceDocument): string {
-  const { run } = evidence;
-  const report = builder.newBuilder();
-  for (const suite of SUITES) {
-    const cases = evidence.cases.filter((c) => c.suite === suite);
-    if (cases.length === 0) continue;
-    const testSuite = report
-      .testSuite()
-      .name(`${run.service} › ${suite}`)
-      .timestamp(antTimestamp(run.startedAt))
-      .time(seconds(cases.reduce((sum, c) => sum + c.durationMs, 0)));
-    setAttributes(testSuite, { hostname: evidence.environment.hostname, id: String(SUITES.indexOf(suite)), package: run.service });
-    for (const [name, value] of properties(evidence)) testSuite.property(name, cdataText(value));
-    for (const c of cases) addCase(testSuite, c, evidence);
-  }
-  addDriftSuite(report, evidence);
+export function writeJUnit(evidence: Evidence, write: (chunk: string) => void): void {
+  const { run, totals } = evidence;
+  const drift = evidence.baseline?.drift.length ?? 0;
   // junit-10.xsd allows no `skipped` on <testsuites>, and does allow a name and a total time.
-  return `${report
-    .build()
-    .replace(/<testsuites([^>]*?) skipped="\d+"/, `<testsuites name="${escapeAttribute(run.service)}" time="${seconds(run.durationMs)}"$1`)}\n`;
+  write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${escapeAttribute(run.service)}" time="${seconds(run.durationMs)}" tests="${totals.tests + drift}" failures="${totals.failed + drift}" errors="${totals.errors}">\n`);
+  for (const suite of SUITES) {
+    if (evidence.suites[suite].tests === 0) continue;
+    write(suiteHead(suite, evidence));
+    for (const c of evidence.cases.read({ suite })) write(testCase(c, evidence));
+    write('  </testsuite>\n');
+  }
+  write(driftSuite(evidence));
+  write('</testsuites>\n');
+}
+
+/** The whole JUnit text at once, for tests and small documents. */
+export function buildJUnit(evidence: Evidence): string {
+  const chunks: string[] = [];
+  writeJUnit(evidence, (chunk) => chunks.push(chunk));
+  return chunks.join('');
 }
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -13,17 +13,15 @@ export interface RevokedProofRow {
   verdict: EvidenceCase['verdict'];
 }
 
-/** The revoked-token suite's answers, one row per case, as the reports show them. */
-export function revokedProof(cases: readonly EvidenceCase[]): RevokedProofRow[] {
-  return cases
-    .filter((c) => c.suite === 'revoked-token')
-    .map((c) => ({
-      endpointId: c.endpoint.id,
-      route: c.endpoint.route,
-      caseId: c.id,
-      variant: c.variant,
-      status: c.status,
-      challengeError: challengeError(c.exchanges[0]?.response?.headers['www-authenticate']),
-      verdict: c.verdict,
-    }));
+/** A revoked-token case's answer as the reports show it. */
+export function revokedProof(c: EvidenceCase): RevokedProofRow {
+  return {
+    endpointId: c.endpoint.id,
+    route: c.endpoint.route,
+    caseId: c.id,
+    variant: c.variant,
+    status: c.status,
+    challengeError: challengeError(c.exchanges[0]?.response?.headers['www-authenticate']),
+    verdict: c.verdict,
+  };
 }

@@ -1,6 +1,7 @@
 import { SUITES } from '../plan/case.ts';
 import { describeChallengeError } from './challengeError.ts';
-import type { EvidenceDocument, EvidenceProbe } from './evidence.ts';
+import { NOT_HELD } from './caseSource.ts';
+import type { Evidence, EvidenceProbe } from './evidence.ts';
 import { groupFindings } from './groupFindings.ts';
 import { mdCell, mdCode, mdTable } from './markdown.ts';
 import { markdownMatrix } from './markdownMatrix.ts';
@@ -8,7 +9,24 @@ import { revokedProof } from './revokedProof.ts';
 
 const held = (ok: boolean) => (ok ? '✓ held' : '**✗ did not hold**');
 
-function header(e: EvidenceDocument): string[] {
+/**
+ * Rows of a per-case list the summary shows before pointing to the full reports. The summary is
+ * what people read first and what GitHub's job summary (capped at 1 MiB) receives; report.html
+ * and junit.xml list every case.
+ */
+export const SUMMARY_ROWS = 100;
+
+/** The first `limit` items, and how many there were in all. */
+function firstOf<T>(items: Iterable<T>, limit: number): { shown: T[]; total: number } {
+  const shown: T[] = [];
+  let total = 0;
+  for (const item of items) if (total++ < limit) shown.push(item);
+  return { shown, total };
+}
+
+const more = (total: number, shown: number, what: string) => (total > shown ? ['', `… and ${total - shown} more ${what}: see report.html or junit.xml.`] : []);
+
+function header(e: Evidence): string[] {
   const bad = e.totals.failed + e.totals.errors;
   const drift = e.baseline?.drift.length ?? 0;
   const verdict = bad + drift === 0 ? `PASS — ${e.totals.passed} of ${e.totals.tests} cases held` : `FAIL — ${bad} of ${e.totals.tests} cases did not hold${drift ? `, ${drift} baseline change${drift === 1 ? '' : 's'}` : ''}`;
@@ -20,21 +38,22 @@ function header(e: EvidenceDocument): string[] {
   ];
 }
 
-function counts(e: EvidenceDocument): string[] {
+function counts(e: Evidence): string[] {
   const rows = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => [s, e.suites[s].tests, e.suites[s].passed, e.suites[s].failed, e.suites[s].errors, e.suites[s].skipped]);
   const t = e.totals;
   return ['### Cases per suite', '', ...mdTable(['suite', 'tests', 'passed', 'failed', 'errors', 'skipped'], [...rows, ['**total**', t.tests, t.passed, t.failed, t.errors, t.skipped]])];
 }
 
-function revoked(e: EvidenceDocument): string[] {
-  const rows = revokedProof(e.cases);
-  if (rows.length === 0) return [];
-  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', ''], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', describeChallengeError(r.challengeError), held(r.verdict === 'passed')]))];
+function revoked(e: Evidence): string[] {
+  const { shown, total } = firstOf(e.cases.read({ suite: 'revoked-token' }), SUMMARY_ROWS);
+  if (total === 0) return [];
+  const rows = shown.map(revokedProof);
+  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', ''], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', describeChallengeError(r.challengeError), held(r.verdict === 'passed')])), ...more(total, shown.length, 'revoked-token cases')];
 }
 
 const probeRows = (phase: string, probes: EvidenceProbe[]) => probes.map((p) => [phase, p.route, p.status ?? 'no response', describeChallengeError(p.challengeError), held(p.held)]);
 
-function rotation(e: EvidenceDocument): string[] {
+function rotation(e: Evidence): string[] {
   const r = e.rotation;
   if (!r) return [];
   return [
@@ -46,15 +65,16 @@ function rotation(e: EvidenceDocument): string[] {
   ];
 }
 
-function drift(e: EvidenceDocument): string[] {
+function drift(e: Evidence): string[] {
   if (!e.baseline) return [];
   const items = e.baseline.drift;
   if (items.length === 0) return ['### Baseline', '', `No change from the approved baseline ${mdCode(e.baseline.file)}.`];
   return ['### Baseline drift', '', `${items.length} change${items.length === 1 ? '' : 's'} from the approved baseline ${mdCode(e.baseline.file)}:`, '', ...items.map((d) => `- **${d.kind}** ${mdCode(d.title)}: ${mdCell(d.message)}`)];
 }
 
-function findings(e: EvidenceDocument): string[] {
-  const groups = groupFindings(e.cases);
+function findings(e: Evidence): string[] {
+  const { shown, total } = firstOf(e.cases.read({ verdicts: NOT_HELD }), SUMMARY_ROWS);
+  const groups = groupFindings(shown);
   if (groups.length === 0) return [];
   const lines = ['### Findings'];
   for (const g of groups) {
@@ -67,11 +87,11 @@ function findings(e: EvidenceDocument): string[] {
       }
     }
   }
-  return lines;
+  return [...lines, ...more(total, shown.length, 'cases that did not hold')];
 }
 
 /** reports/summary.md, also appended to GitHub's job summary: what an auditor reads first. */
-export function summaryMarkdown(e: EvidenceDocument): string {
+export function summaryMarkdown(e: Evidence): string {
   const matrix = markdownMatrix(e.scopeMatrix);
   const sections = [
     header(e),

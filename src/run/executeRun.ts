@@ -1,4 +1,3 @@
-import type { CaseResult } from './caseResult.ts';
 import { mapConcurrent } from './mapConcurrent.ts';
 import { openSession, type SessionOptions } from './openSession.ts';
 import { emit, type Reporter } from './reporter.ts';
@@ -7,7 +6,7 @@ import { buildScopeMatrix } from './scopeMatrix.ts';
 import { rotationRecordFrom } from './rotationRecordFrom.ts';
 import { ROTATION_STEPS } from '../plan/case.ts';
 import { runWarnings } from './runWarnings.ts';
-import { countResults, type RunSummary } from './summarise.ts';
+import { ResultTally, type RunSummary } from './summarise.ts';
 import { Redactor } from '../transport/redactor.ts';
 
 export interface RunOptions extends SessionOptions {
@@ -22,6 +21,8 @@ export interface RunOptions extends SessionOptions {
 
 /**
  * One run: open a session, send every case with bounded concurrency, report.
+ * Each result goes to the reporters as it lands and is then dropped: the summary keeps counts,
+ * the matrix and the drill, so memory does not grow with the number of cases.
  * Throws HardenError for faults of the harness or target (refused, unreachable, token provider);
  * everything about the API's behaviour is a verdict in the summary.
  */
@@ -34,10 +35,11 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
   const startedAt = new Date();
   try {
     await emit(reporters, 'onRunStart', { plan, baseUrl: session.baseUrl.origin, manifestFile: options.manifest.source, startedAt });
-    const results = new Array<CaseResult>(plan.cases.length);
+    const tally = new ResultTally();
     const run = async (index: number) => {
-      results[index] = await session.runCase(plan.cases[index]!, options.replayPath);
-      await emit(reporters, 'onCaseResult', results[index]);
+      const result = await session.runCase(plan.cases[index]!, options.replayPath);
+      tally.add(result, index);
+      await emit(reporters, 'onCaseResult', result, index);
     };
     // The drill's steps depend on each other, so they run after everything else, one step at a time.
     const order = sendOrder(plan.cases);
@@ -45,6 +47,7 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
     for (const step of ROTATION_STEPS) {
       await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === step), session.limits.concurrency, run);
     }
+    const counts = { suites: tally.suites, totals: tally.totals, refused: tally.refused, interrupted: tally.interrupted };
     const summary: RunSummary = {
       seed: plan.seed,
       service: plan.service,
@@ -52,11 +55,10 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       manifestFile: options.manifest.source,
       startedAt,
       finishedAt: new Date(),
-      results,
-      ...countResults(results),
-      scopeMatrix: buildScopeMatrix(results, Object.keys(options.manifest.auth.scopes)),
-      rotation: rotationRecordFrom(results),
-      warnings: [...options.manifest.warnings, ...runWarnings(results, options.signal)],
+      ...counts,
+      scopeMatrix: buildScopeMatrix(tally.matrixCells(), Object.keys(options.manifest.auth.scopes)),
+      rotation: rotationRecordFrom(tally.drillSteps()),
+      warnings: [...options.manifest.warnings, ...runWarnings(counts, options.signal)],
       manifestSha256: options.manifest.sha256,
       replayFlags: options.replayFlags,
     };

@@ -12,11 +12,12 @@ export interface RunStartInfo {
 /** Reporters subscribe to run events; every hook is optional and receives read-only results. */
 export interface Reporter {
   onRunStart?(info: RunStartInfo): void | Promise<void>;
-  onCaseResult?(result: Readonly<CaseResult>): void | Promise<void>;
+  /** In the order results land, not plan order; `index` is the case's position in the plan. */
+  onCaseResult?(result: Readonly<CaseResult>, index: number): void | Promise<void>;
   onRunEnd?(summary: Readonly<RunSummary>): void | Promise<void>;
 }
 
 /** The one fan-out point: calls a hook on every reporter that has it, in order. */
-export async function emit<K extends keyof Reporter>(reporters: readonly Reporter[], hook: K, arg: Parameters<NonNullable<Reporter[K]>>[0]): Promise<void> {
-  for (const reporter of reporters) await (reporter[hook] as ((a: typeof arg) => void | Promise<void>) | undefined)?.call(reporter, arg);
+export async function emit<K extends keyof Reporter>(reporters: readonly Reporter[], hook: K, ...args: Parameters<NonNullable<Reporter[K]>>): Promise<void> {
+  for (const reporter of reporters) await (reporter[hook] as ((...a: typeof args) => void | Promise<void>) | undefined)?.apply(reporter, args);
 }

@@ -1,7 +1,8 @@
 import { SUITES, type SuiteId } from '../plan/case.ts';
 import type { CaseResult } from './caseResult.ts';
 import type { RotationRecord } from './rotationRecord.ts';
-import type { ScopeMatrix } from './scopeMatrix.ts';
+import { rotationObservation, type RotationObservation } from './rotationRecordFrom.ts';
+import { matrixCell, type ScopeMatrix, type ScopeMatrixCell } from './scopeMatrix.ts';
 
 export interface SuiteCounts {
   tests: number;
@@ -11,6 +12,10 @@ export interface SuiteCounts {
   skipped: number;
 }
 
+/**
+ * A finished run, without its results: those went to the reporters one by one as they landed
+ * (docs/benchmarks.md, "Memory"), so a run's memory does not grow with its case count.
+ */
 export interface RunSummary {
   seed: number;
   service: string;
@@ -18,10 +23,12 @@ export interface RunSummary {
   manifestFile: string;
   startedAt: Date;
   finishedAt: Date;
-  /** In plan order, whatever order they were sent in. */
-  results: CaseResult[];
   suites: Record<SuiteId, SuiteCounts>;
   totals: SuiteCounts;
+  /** Cases that could not be sent because the target refused the connection (it went down). */
+  refused: number;
+  /** Cases not run because the run was interrupted. */
+  interrupted: number;
   /** Least privilege, endpoint × catalogued scope, expected vs observed. */
   scopeMatrix: ScopeMatrix;
   /** Present when the rotation drill ran. */
@@ -36,18 +43,42 @@ export interface RunSummary {
 
 const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 });
 
-/** Counts per suite and in total. */
-export function countResults(results: readonly CaseResult[]): Pick<RunSummary, 'suites' | 'totals'> {
-  const suites = Object.fromEntries(SUITES.map((s) => [s, empty()])) as Record<SuiteId, SuiteCounts>;
-  const totals = empty();
-  for (const r of results) {
-    for (const counts of [suites[r.case.suite], totals]) {
+const FIELD = { passed: 'passed', failed: 'failed', error: 'errors', skipped: 'skipped' } as const;
+
+/** Values given with their plan index, back in plan order. */
+const inPlanOrder = <T>(items: [number, T][]) => items.sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+
+/**
+ * What a run keeps of each result for its summary (counts, the matrix cell, the drill step) as the
+ * results land in any order; the results themselves are not kept.
+ */
+export class ResultTally {
+  readonly suites = Object.fromEntries(SUITES.map((s) => [s, empty()])) as Record<SuiteId, SuiteCounts>;
+  readonly totals = empty();
+  refused = 0;
+  interrupted = 0;
+  private readonly cells: [number, ScopeMatrixCell][] = [];
+  private readonly drill: [number, RotationObservation][] = [];
+
+  /** `index`: the case's position in the plan. */
+  add(result: Readonly<CaseResult>, index: number): void {
+    for (const counts of [this.suites[result.case.suite], this.totals]) {
       counts.tests += 1;
-      if (r.status === 'passed') counts.passed += 1;
-      else if (r.status === 'failed') counts.failed += 1;
-      else if (r.status === 'skipped') counts.skipped += 1;
-      else counts.errors += 1;
+      counts[FIELD[result.status]] += 1;
     }
+    if (result.failure?.kind === 'connection-refused') this.refused += 1;
+    if (result.status === 'skipped' && /interrupted/.test(result.skipReason ?? '')) this.interrupted += 1;
+    const cell = matrixCell(result);
+    if (cell) this.cells.push([index, cell]);
+    const step = rotationObservation(result);
+    if (step) this.drill.push([index, step]);
   }
-  return { suites, totals };
+
+  matrixCells(): ScopeMatrixCell[] {
+    return inPlanOrder(this.cells);
+  }
+
+  drillSteps(): RotationObservation[] {
+    return inPlanOrder(this.drill);
+  }
 }

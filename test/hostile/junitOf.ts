@@ -1,15 +1,8 @@
 import { buildJUnit } from '../../src/report/junit.ts';
-import type { RunSummary } from '../../src/run/summarise.ts';
+import { buildEvidence } from '../../src/report/buildEvidence.ts';
+import type { CollectedRun } from '../runCollecting.ts';
 
-/**
- * JUnit XML for a run summary through the project's own buildJUnit. It takes the summary, or,
- * where the evidence pipeline exists (src/report/buildEvidence.ts), the evidence document built
- * from it; either way the <error>/<failure> elements come from the real report code.
- */
-export async function junitOf(summary: RunSummary): Promise<string> {
-  const evidence = await import('../../src/report/buildEvidence.ts').catch(() => undefined);
-  const input = evidence
-    ? evidence.buildEvidence(summary, { tool: { name: 'api-harden', version: 'test' }, environment: { node: process.version, platform: process.platform, hostname: 'test' } })
-    : summary;
-  return buildJUnit(input as never);
+/** JUnit XML for a run through the project's own evidence and JUnit code: the <error>/<failure> elements are the real ones. */
+export function junitOf(run: CollectedRun): string {
+  return buildJUnit(buildEvidence(run, run.results, { tool: { name: 'api-harden', version: 'test' }, environment: { node: process.version, platform: process.platform, hostname: 'test' } }));
 }

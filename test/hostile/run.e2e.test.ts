@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostileServer, type HostileServer } from '../../fixtures/hostile-server/server.ts';
 import { parseManifest } from '../../src/manifest/parseManifest.ts';
 import { buildPlan } from '../../src/plan/buildPlan.ts';
-import { executeRun } from '../../src/run/executeRun.ts';
-import type { RunSummary } from '../../src/run/summarise.ts';
+import { runCollecting, type CollectedRun } from '../runCollecting.ts';
 import { readJUnitCases, validateJUnit } from '../junitXml.ts';
 import { junitOf } from './junitOf.ts';
 import { SLACK_MS, TIGHT } from './limits.ts';
@@ -54,7 +53,7 @@ ${endpoints.join('\n')}
 }
 
 let server: HostileServer;
-let summary: RunSummary;
+let summary: CollectedRun;
 let elapsedMs: number;
 
 beforeAll(async () => {
@@ -62,7 +61,7 @@ beforeAll(async () => {
   const manifest = parseManifest(manifestText(), 'hostile.yaml');
   const plan = buildPlan(manifest, { seed: 1, suites: ['positive'] });
   const started = performance.now();
-  summary = await executeRun({ manifest, plan, baseUrl: server.url, limits: TIGHT, env: { HOSTILE_TOKEN: STATIC_TOKEN } });
+  summary = await runCollecting({ manifest, plan, baseUrl: server.url, limits: TIGHT, env: { HOSTILE_TOKEN: STATIC_TOKEN } });
   elapsedMs = performance.now() - started;
 });
 afterAll(() => server.close());

@@ -4,7 +4,7 @@ import type { Manifest } from '../../src/manifest/types.ts';
 import { importOpenApi, type ImportWarning } from '../../src/openapi/importOpenApi.ts';
 import { buildPlan } from '../../src/plan/buildPlan.ts';
 import type { Plan } from '../../src/plan/case.ts';
-import { executeRun } from '../../src/run/executeRun.ts';
+import { runCollecting } from '../runCollecting.ts';
 import { REFERENCE_MANIFEST, startTarget } from '../harness.ts';
 
 const DOCUMENT = 'fixtures/openapi/reference-api.openapi.yaml';
@@ -54,7 +54,7 @@ describe('the reference API imported from OpenAPI 3.1 + overlay', () => {
 
     it('passes every case', async () => {
       const plan = buildPlan(imported.manifest, { seed: 7 });
-      const summary = await executeRun({ manifest: imported.manifest, plan, baseUrl: target.api.url, env: target.env });
+      const summary = await runCollecting({ manifest: imported.manifest, plan, baseUrl: target.api.url, env: target.env });
       const broken = summary.results.filter((r) => r.status !== 'passed').map((r) => `${r.case.title}: ${r.findings.map((f) => f.message).join('; ')}${r.failure ? r.failure.message : ''}`);
       expect(broken).toEqual([]);
       expect(summary.totals.failed === 0 && summary.totals.errors === 0).toBe(true);

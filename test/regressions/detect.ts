@@ -1,6 +1,6 @@
 import { loadManifest } from '../../src/manifest/loadManifest.ts';
 import { buildPlan } from '../../src/plan/buildPlan.ts';
-import { executeRun } from '../../src/run/executeRun.ts';
+import { runCollecting } from '../runCollecting.ts';
 import { startTarget } from '../harness.ts';
 import type { Catcher } from './catalogue.ts';
 
@@ -23,7 +23,7 @@ export async function detect(regression: string, manifestFile: string, seed: num
     const manifest = await loadManifest(manifestFile);
     const plan = buildPlan(manifest, { seed });
     // A short deadline keeps the hang regression cheap; the reference API answers in milliseconds.
-    const summary = await executeRun({ manifest, plan, baseUrl: target.api.url, env: target.env, limits: { timeoutMs: 1500 } });
+    const summary = await runCollecting({ manifest, plan, baseUrl: target.api.url, env: target.env, limits: { timeoutMs: 1500 } });
     const pairs = new Set<string>();
     let runsNeeded: number | undefined;
     for (const r of summary.results) {

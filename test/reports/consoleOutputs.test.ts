@@ -14,11 +14,11 @@ describe('progress', () => {
     let now = 0;
     const p = progressReporter({ write: (t) => writes.push(t), mode: 'tty', columns: 60, now: () => now });
     p.onRunStart!({ plan: plan(3), ...start });
-    p.onCaseResult!(result('passed'));
+    p.onCaseResult!(result('passed'), 0);
     now = 50; // within 100 ms: no redraw
-    p.onCaseResult!(result('failed'));
+    p.onCaseResult!(result('failed'), 0);
     now = 200;
-    p.onCaseResult!(result('passed'));
+    p.onCaseResult!(result('passed'), 0);
     p.onRunEnd!({} as never);
     expect(writes).toEqual([
       '\r\x1b[2Kharden: 1/3 cases (33%), 0 not holding, 0s · GET /x › suit…',
@@ -35,7 +35,7 @@ describe('progress', () => {
       const lines: string[] = [];
       const p = progressReporter({ write: (t) => lines.push(t), mode: 'plain', now: () => 0 });
       p.onRunStart!({ plan: plan(10), ...start });
-      for (let i = 0; i < 4; i++) p.onCaseResult!(result(i === 0 ? 'error' : 'passed'));
+      for (let i = 0; i < 4; i++) p.onCaseResult!(result(i === 0 ? 'error' : 'passed'), i);
       vi.advanceTimersByTime(4_999);
       expect(lines).toEqual([]);
       vi.advanceTimersByTime(1);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countVerdicts } from '../../src/report/countVerdicts.ts';
+import { evidenceOf } from '../../src/report/caseSource.ts';
 import type { EvidenceDocument } from '../../src/report/evidence.ts';
 import { evidenceCase } from '../../src/report/evidenceCase.ts';
 import { buildJUnit } from '../../src/report/junit.ts';
@@ -99,7 +100,7 @@ describe('JUnit XML against junit-10.xsd', () => {
     const hostile = { ...third!, exchanges: third!.exchanges.map((e) => ({ ...e, response: e.response && { ...e.response, body: { text: 'nul\u0000 bell\u0007 lone\uD800 ]]> </system-out>', bytes: 40, truncated: false } } })), verdict: 'failed' as const, findings: [{ code: 'LEAK_STACK_TRACE', check: 'no-leak', severity: 'high', title: 't', message: 'a "quoted"\nmultiline <message> & more' }] };
     const cases = [timedOut, skipped, hostile, ...rest];
     const doc: EvidenceDocument = { ...evidence, cases, ...countVerdicts(cases) };
-    const xml = buildJUnit(doc);
+    const xml = buildJUnit(evidenceOf(doc));
     expect(await validateJUnit(xml)).toEqual([]);
     expectCountsMatch(xml);
     const rendered = readJUnitCases(xml);

@@ -1,5 +1,6 @@
 import { caseHeadline } from '../caseDetails.ts';
-import type { EvidenceCase, EvidenceDocument } from '../evidence.ts';
+import { NOT_HELD } from '../caseSource.ts';
+import type { Evidence, EvidenceCase } from '../evidence.ts';
 import { formatExchange } from '../formatExchange.ts';
 import { groupFindings } from '../groupFindings.ts';
 import { dataAttributes, h } from './escape.ts';
@@ -21,9 +22,12 @@ function caseBlock(c: EvidenceCase): string {
   ].join('\n');
 }
 
-/** Cases that did not hold, grouped by endpoint, each with its findings, replay line and redacted exchanges. */
-export function htmlFindings(evidence: EvidenceDocument): string {
-  const groups = groupFindings(evidence.cases);
+/**
+ * Cases that did not hold, grouped by endpoint, each with its findings, replay line and redacted
+ * exchanges. Grouping holds the cases that did not hold (not the ones that did) in memory.
+ */
+export function htmlFindings(evidence: Evidence): string {
+  const groups = groupFindings(evidence.cases.read({ verdicts: NOT_HELD }));
   if (groups.length === 0) return '<p class="held">Every case held.</p>';
   return groups
     .map((g) => {

@@ -1,22 +1,25 @@
 import { describeChallengeError } from '../challengeError.ts';
-import type { EvidenceDocument, EvidenceProbe } from '../evidence.ts';
+import type { Evidence, EvidenceProbe } from '../evidence.ts';
 import { revokedProof } from '../revokedProof.ts';
 import { dataAttributes, h } from './escape.ts';
 
 const held = (ok: boolean) => (ok ? '<span class="held">held</span>' : '<span class="broken">did not hold</span>');
 
 /** The revoked-token suite's answers per endpoint. */
-export function htmlRevoked(evidence: EvidenceDocument): string {
-  const rows = revokedProof(evidence.cases);
-  if (rows.length === 0) return '';
-  const body = rows.map((r) => `<tr${dataAttributes({ suite: 'revoked-token', verdict: r.verdict, case: r.caseId })}><td>${h(r.route)}</td><td>${h(r.variant)}</td><td>${h(r.status ?? 'no response')}</td><td>${h(describeChallengeError(r.challengeError))}</td><td>${held(r.verdict === 'passed')}</td></tr>`);
-  return `<h2 id="revoked">Revoked tokens</h2><table><thead><tr><th>route</th><th>case</th><th>status</th><th>challenge error</th><th></th></tr></thead><tbody>${body.join('')}</tbody></table>`;
+export function htmlRevoked(evidence: Evidence, write: (chunk: string) => void): void {
+  if (evidence.suites['revoked-token'].tests === 0) return;
+  write(`<h2 id="revoked">Revoked tokens</h2><table><thead><tr><th>route</th><th>case</th><th>status</th><th>challenge error</th><th></th></tr></thead><tbody>`);
+  for (const c of evidence.cases.read({ suite: 'revoked-token' })) {
+    const r = revokedProof(c);
+    write(`<tr${dataAttributes({ suite: 'revoked-token', verdict: r.verdict, case: r.caseId })}><td>${h(r.route)}</td><td>${h(r.variant)}</td><td>${h(r.status ?? 'no response')}</td><td>${h(describeChallengeError(r.challengeError))}</td><td>${held(r.verdict === 'passed')}</td></tr>`);
+  }
+  write('</tbody></table>');
 }
 
 const probeRows = (phase: string, probes: EvidenceProbe[]) => probes.map((p) => `<tr><td>${h(phase)}</td><td>${h(p.route)}</td><td>${h(p.status ?? 'no response')}</td><td>${h(describeChallengeError(p.challengeError))}</td><td>${held(p.held)}</td></tr>`).join('');
 
 /** The rotation drill, when the run had one. */
-export function htmlRotation(evidence: EvidenceDocument): string {
+export function htmlRotation(evidence: Evidence): string {
   const r = evidence.rotation;
   if (!r) return '';
   return [
@@ -27,7 +30,7 @@ export function htmlRotation(evidence: EvidenceDocument): string {
 }
 
 /** Changes from the approved baseline, when the run was compared with one. */
-export function htmlDrift(evidence: EvidenceDocument): string {
+export function htmlDrift(evidence: Evidence): string {
   const b = evidence.baseline;
   if (!b) return '';
   if (b.drift.length === 0) return `<h2 id="baseline">Baseline</h2><p class="held">No change from the approved baseline <code>${h(b.file)}</code>.</p>`;
