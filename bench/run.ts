@@ -27,6 +27,11 @@ import { syntheticManifest } from './synthetic/manifest.ts';
 import { updateDoc } from './writeDoc.ts';
 
 const quick = process.argv.includes('--quick');
+// `--only load,scale`: just those sections (to locate a change quickly); the doc is then left alone.
+// Keys: generation, fuzz, load, checks, peer, planner, scale, startup.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg === -1 ? undefined : new Set(process.argv[onlyArg + 1]?.split(','));
+const wanted = (key: string) => only === undefined || only.has(key);
 const cfg = quick ? QUICK : FULL;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const began = performance.now();
@@ -53,7 +58,8 @@ const results: BenchResults = {
 };
 
 /** Runs one section; a failure is recorded and the bench goes on. */
-async function section(name: string, body: () => Promise<void>): Promise<void> {
+async function section(name: string, body: () => Promise<void>, key = name.split(' ')[0]!): Promise<void> {
+  if (!wanted(key)) return;
   const started = performance.now();
   log(`» ${name}`);
   try {
@@ -78,7 +84,7 @@ await section('fuzzing cost per endpoint (fresh reference API)', async () => {
   } finally {
     await target.stop();
   }
-});
+}, 'fuzz');
 
 const target = await startReferenceTarget();
 try {
@@ -89,7 +95,7 @@ try {
   const auth: Record<Mix, string> = { served: `Bearer ${live.token}`, refused: `Bearer ${revoked.token}` };
   await section(`server warm-up (${cfg.warmupSeconds} s)`, async () => {
     await ceilingOnce(route, auth.served, 8, cfg.warmupSeconds, true);
-  });
+  }, wanted('load') || wanted('checks') ? 'server' : 'none');
   for (const mix of ['served', 'refused'] as const) {
     for (const concurrency of cfg.concurrencies) {
       await section(`ceiling, floors and harness, ${mix}, concurrency ${concurrency}`, async () => {
@@ -107,18 +113,18 @@ try {
         });
         results.load.push(row);
         log(`  autocannon ${Math.round(row.ceiling)} req/s, harness ${Math.round(row.harness)} req/s (ratio ${row.ratio.toFixed(2)})`);
-      });
+      }, 'load');
     }
     await section(`checks alone, ${mix}`, async () => {
       results.checks.push(await measureChecks(manifest, mix, target.url, target.env, cfg.checksCases, cfg.reps));
-    });
+    }, 'checks');
   }
   await section('peer: Dredd and the positive suite', async () => {
     const admin = await target.issue(['orders:read', 'orders:write', 'orders:admin']);
     for (const concurrency of [1, 8]) results.positive.push(await measurePositive(manifest, target.url, target.env, concurrency, cfg.reps));
     results.dredd = await measureDredd(target.url, live.token, admin.token, cfg.dreddCopies, cfg.reps);
     await target.revoke(admin.id);
-  });
+  }, 'peer');
   await target.revoke(live.id);
 } finally {
   await target.stop();
@@ -137,14 +143,16 @@ await section('scale', async () => {
 
 await section('npm start', async () => {
   results.startup = await measureStartup(cfg.startupReps);
-});
+}, 'startup');
 
 results.totalMs = performance.now() - began;
 const figures = renderFigures(results);
 process.stdout.write(`${figures}\n`);
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
 writeFileSync(join(ROOT, 'reports/bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-if (!quick || process.argv.includes('--docs')) {
+if (only !== undefined) {
+  log('--only: docs/benchmarks.md left as it is');
+} else if (!quick || process.argv.includes('--docs')) {
   updateDoc(join(ROOT, 'docs/benchmarks.md'), figures);
   log('docs/benchmarks.md refreshed');
 } else {

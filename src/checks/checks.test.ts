@@ -100,6 +100,14 @@ describe('deterministic', () => {
   it('flags two statuses', () => {
     expect(codes(deterministicCheck.run(testContext({ responses: [problem401(), { status: 200 }] })))).toEqual(['NONDETERMINISTIC_STATUS']);
   });
+  it('leaves out volatile members named by JSON pointer, in nested objects and arrays, and only those', () => {
+    const body = (traceAt: string, id: string, detail = 'Sign in.') => ({ status: 401, headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' }, body: JSON.stringify({ status: 401, detail, meta: { trace: { at: traceAt, id } }, errors: [{ at: traceAt, code: 'x' }] }) });
+    const contract = { volatile: ['/meta/trace/at', '/errors/0/at', 'instance'] };
+    expect(deterministicCheck.run(testContext({ contract, responses: [body('t1', 'same'), body('t2', 'same')] }))).toEqual([]);
+    // A sibling of a volatile member still counts, and so does a member at a path no pointer names.
+    expect(codes(deterministicCheck.run(testContext({ contract, responses: [body('t1', 'a'), body('t1', 'b')] })))).toEqual(['NONDETERMINISTIC_BODY']);
+    expect(codes(deterministicCheck.run(testContext({ contract, responses: [body('t1', 'a', 'one'), body('t1', 'a', 'two')] })))).toEqual(['NONDETERMINISTIC_BODY']);
+  });
 });
 
 describe('no-leak', () => {

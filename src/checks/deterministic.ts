@@ -2,23 +2,54 @@ import { pointerSegments } from '../manifest/locate.ts';
 import { defineCheck } from './check.ts';
 import { parsedBody } from './mediaType.ts';
 
-/** Removes the members the contract declares volatile: names at the top level, or JSON pointers. */
-function withoutVolatile(value: unknown, volatile: readonly string[]): unknown {
-  const copy = structuredClone(value);
+/** Volatile members as a tree of names: `true` marks a member to leave out, a subtree a member to descend into. */
+type VolatileTree = Map<string, VolatileTree | true>;
+
+const trees = new WeakMap<readonly string[], VolatileTree>();
+
+/** The contract's volatile entries (names at the top level, or JSON pointers), as a tree; built once per contract. */
+function volatileTree(volatile: readonly string[]): VolatileTree {
+  let tree = trees.get(volatile);
+  if (tree) return tree;
+  tree = new Map();
   for (const entry of volatile) {
     const segments = entry.startsWith('/') ? pointerSegments(entry) : [entry];
-    let node: unknown = copy;
-    for (const segment of segments.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-    if (node && typeof node === 'object') delete (node as Record<string, unknown>)[segments.at(-1)!];
+    let node = tree;
+    for (const [i, segment] of segments.entries()) {
+      if (i === segments.length - 1) {
+        node.set(segment, true);
+        break;
+      }
+      let next = node.get(segment);
+      if (next === true) break;
+      if (next === undefined) node.set(segment, (next = new Map()));
+      node = next;
+    }
   }
-  return copy;
+  trees.set(volatile, tree);
+  return tree;
 }
 
-/** Canonical JSON with sorted keys, so member order is not mistaken for a difference. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/**
+ * Canonical JSON with sorted keys, so member order is not mistaken for a difference, leaving out
+ * the volatile members as it goes (no copy of the body is made).
+ */
+function canonical(value: unknown, skip?: VolatileTree): string {
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const sub = skip?.get(String(i));
+      if (sub !== true) items.push(canonical(value[i], sub));
+    }
+    return `[${items.join(',')}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    const members: string[] = [];
+    for (const k of Object.keys(value).sort()) {
+      const sub = skip?.get(k);
+      if (sub !== true) members.push(`${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k], sub)}`);
+    }
+    return `{${members.join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -41,7 +72,7 @@ export const deterministicCheck = defineCheck({
     const pa = parsedBody(a);
     const pb = parsedBody(b);
     const same = pa.ok && pb.ok
-      ? canonical(withoutVolatile(pa.value, contract.volatile)) === canonical(withoutVolatile(pb.value, contract.volatile))
+      ? canonical(pa.value, volatileTree(contract.volatile)) === canonical(pb.value, volatileTree(contract.volatile))
       : a.body === b.body;
     if (!same) {
       findings.push({ code: 'NONDETERMINISTIC_BODY', message: `the ${a.status} body differs between two identical requests beyond the volatile members [${contract.volatile.join(', ')}]` });

@@ -13,8 +13,9 @@ export class Redactor {
     this.#ordered = [...this.#secrets.keys()].sort((a, b) => b.length - a.length);
   }
 
+  /** Every registered secret (checks look for echoes of them); the same array until a secret is added. */
   get secrets(): readonly string[] {
-    return [...this.#secrets.keys()];
+    return this.#ordered;
   }
 
   redact(text: string): string {
