@@ -1,14 +1,13 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
-import type { Case, ChallengeExpectation, Expectation } from './case.ts';
+import type { Case, ChallengeExpectation } from './case.ts';
 import { bodyViolations, exampleInputs, invalidBody, type Inputs } from './inputs.ts';
-import { bearer, caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
-
-const ANY_CODE: ChallengeExpectation = { scheme: 'Bearer', errors: [null, 'invalid_request', 'invalid_token'] };
-
-function refused(statuses: number[], reason: string, challenge?: ChallengeExpectation): Expectation {
-  return { outcome: 'reject', statuses, reason, challenge };
-}
+import { caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
+import { ANY_CODE } from './challenges.ts';
+import { bearer, live } from './credentials.ts';
+import { refused as sharedRefusal } from './expectations.ts';
+import { fuzzSpec } from './sharedParts.ts';
+import { shared } from './shared.ts';
 
 /** Valid JSON cut short: the cheapest way to break a parser. */
 function truncated(json: string): string {
@@ -23,7 +22,8 @@ function truncated(json: string): string {
 export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
   const statuses = manifest.errors.statuses;
-  const credential = endpoint.public ? undefined : bearer([endpoint.scopes[0]!]);
+  const credential = endpoint.public ? undefined : bearer(manifest, endpoint.scopes[0]!);
+  const refused = (codes: number[], reason: string, challenge?: ChallengeExpectation) => sharedRefusal(manifest, codes, reason, challenge);
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
     const inputs = exampleInputs(endpoint, manifest, identity.seed).inputs;
@@ -41,7 +41,7 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       // Unparsable or the wrong shape: either refusal the contract names is right.
       expect: refused([...new Set([...statuses.malformedJson, ...statuses.invalid])], 'the body is not JSON, or not the documented object'),
       // Every hostile body is sent once, as fast-check examples; one random run is all fast-check needs besides.
-      fuzz: { generator: 'hostile-bodies', runs: 1 },
+      fuzz: fuzzSpec(manifest, 'hostile-bodies', 1),
     }));
     add('wrong content type', (_seed, inputs) => ({
       rawBody: { text: JSON.stringify(inputs.body), contentType: 'text/plain' },
@@ -53,9 +53,10 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
         const first = invalidBody(endpoint, manifest, seed)!;
         return {
           inputs: { ...inputs, body: first.value },
-          generated: `${runs} bodies, each breaking one of: ${violations.map((v) => v.label).join(', ')}`,
+          // The violations are cached per schema, so endpoints with one body schema share this text.
+          generated: shared(violations, `generated ${runs}`, () => `${runs} bodies, each breaking one of: ${violations.map((v) => v.label).join(', ')}`),
           expect: refused(statuses.invalid, 'the body breaks one constraint of its schema'),
-          fuzz: { generator: 'schema-violations', runs },
+          fuzz: fuzzSpec(manifest, 'schema-violations', runs),
         };
       });
     }
@@ -63,7 +64,10 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
     if (limit !== undefined) {
       add('oversized body', () => ({
         // A JSON string just past the documented limit: valid JSON, so only its size is wrong.
-        rawBody: { text: JSON.stringify({ padding: 'x'.repeat(limit + 1024) }), contentType: endpoint.contentType },
+        // Shared by every endpoint with this content type: one copy of 17 kB, not one per endpoint.
+        rawBody: shared(manifest, `oversized body\n${limit}\n${endpoint.contentType}`, () =>
+          Object.freeze({ text: JSON.stringify({ padding: 'x'.repeat(limit + 1024) }), contentType: endpoint.contentType }),
+        ),
         expect: refused(statuses.tooLarge, `the body exceeds the documented ${limit} bytes`),
       }));
     }
@@ -72,14 +76,14 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
     add('malformed authorization header', () => ({
       // A live token followed by junk: RFC 6750 §2.1's b64token syntax does not allow it, and a server
       // that splits on whitespace and takes a part would accept it.
-      credential: { placement: 'header', template: 'Bearer {token} {token}', token: { kind: 'live', scopes: [endpoint.scopes[0]!] } },
+      credential: live(manifest, endpoint.scopes[0]!, 'Bearer {token} {token}'),
       expect: refused(statuses.malformedCredentials, 'the Authorization header does not follow RFC 6750 §2.1', ANY_CODE),
     }));
     add('malformed authorization headers', () => ({
-      credential: { placement: 'header', template: 'Bearer {token} x', token: { kind: 'live', scopes: [endpoint.scopes[0]!] } },
+      credential: live(manifest, endpoint.scopes[0]!, 'Bearer {token} x'),
       generated: 'Authorization headers outside RFC 6750 §2.1: junk after a live token, characters outside b64token, overlong tokens, empty bearers',
       expect: refused(statuses.malformedCredentials, 'the Authorization header does not follow RFC 6750 §2.1', ANY_CODE),
-      fuzz: { generator: 'malformed-authorization', runs: Math.min(runs, 20) },
+      fuzz: fuzzSpec(manifest, 'malformed-authorization', Math.min(runs, 20)),
     }));
   }
   return cases;

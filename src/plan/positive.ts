@@ -2,7 +2,11 @@ import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation } from './case.ts';
 import { exampleInputs, generatedInputs } from './inputs.ts';
-import { bearer, caseIdentity, makeCase } from './makeCase.ts';
+import { caseIdentity, makeCase } from './makeCase.ts';
+import { bearer } from './credentials.ts';
+import { shared } from './shared.ts';
+import { sharesOf } from './endpointShares.ts';
+import { fuzzSpec, matrixCell, scopeVariant } from './sharedParts.ts';
 
 const documented = (endpoint: Endpoint) => Object.keys(endpoint.responses).map(Number);
 const ANY_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);
@@ -13,8 +17,22 @@ const ANY_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);
  * authentication or authorization refusal and not a 5xx — a 401 here means the token failed, not the input.
  */
 export function acceptance(endpoint: Endpoint, manifest: Manifest, examplesOnly: boolean): Expectation {
-  const listed = documented(endpoint);
   const refusals = [...manifest.errors.statuses.unauthenticated, ...manifest.errors.statuses.forbidden];
+  // Every case of the endpoint accepting the same way shares one frozen expectation. Keyed by the
+  // refusals too, as an endpoint object may be planned under manifests with different error contracts.
+  const shares = sharesOf(endpoint);
+  const key = refusals.join(',');
+  if (shares.acceptanceKey !== key) {
+    shares.acceptanceKey = key;
+    shares.acceptanceExamples = shares.acceptanceGenerated = undefined;
+  }
+  return examplesOnly
+    ? (shares.acceptanceExamples ??= Object.freeze(accepting(endpoint, refusals, true)))
+    : (shares.acceptanceGenerated ??= Object.freeze(accepting(endpoint, refusals, false)));
+}
+
+function accepting(endpoint: Endpoint, refusals: number[], examplesOnly: boolean): Expectation {
+  const listed = documented(endpoint);
   const success = listed.filter((s) => s >= 200 && s < 300);
   const statuses = examplesOnly
     ? (success.length > 0 ? success : ANY_2XX)
@@ -31,7 +49,7 @@ export function acceptance(endpoint: Endpoint, manifest: Manifest, examplesOnly:
 
 /** The positive suite: a token holding exactly one granting scope (least privilege) and valid inputs. */
 export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
-  const credential = endpoint.public ? undefined : bearer([endpoint.scopes[0]!]);
+  const credential = endpoint.public ? undefined : bearer(manifest, endpoint.scopes[0]!);
   const exampleId = caseIdentity(runSeed, endpoint, 'positive', 'documented example');
   const example = exampleInputs(endpoint, manifest, exampleId.seed);
   const cases = [
@@ -39,18 +57,19 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
       inputs: example.inputs,
       credential,
       expect: acceptance(endpoint, manifest, example.complete),
-      matrix: endpoint.public ? undefined : { scope: endpoint.scopes[0]!, expected: 'allow' },
+      matrix: endpoint.public ? undefined : matrixCell(manifest, endpoint.scopes[0]!, 'allow'),
     }),
   ];
   // The allow cells of the scope matrix: every other documented scope must grant the route on its own.
   for (const scope of endpoint.scopes.slice(1)) {
-    const id = caseIdentity(runSeed, endpoint, 'positive', `scope ${scope}`);
+    const variant = scopeVariant(manifest, scope);
+    const id = caseIdentity(runSeed, endpoint, 'positive', variant);
     cases.push(
-      makeCase(manifest, endpoint, 'positive', `scope ${scope}`, id, {
+      makeCase(manifest, endpoint, 'positive', variant, id, {
         inputs: exampleInputs(endpoint, manifest, id.seed).inputs,
-        credential: bearer([scope]),
+        credential: bearer(manifest, scope),
         expect: acceptance(endpoint, manifest, example.complete),
-        matrix: { scope, expected: 'allow' },
+        matrix: matrixCell(manifest, scope, 'allow'),
       }),
     );
   }
@@ -61,8 +80,8 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
         inputs: generatedInputs(endpoint, manifest, fuzzId.seed),
         credential,
         expect: acceptance(endpoint, manifest, false),
-        generated: `${runs} valid inputs drawn from the documented schemas`,
-        fuzz: { generator: 'valid-inputs', runs },
+        generated: shared(manifest, `valid inputs ${runs}`, () => `${runs} valid inputs drawn from the documented schemas`),
+        fuzz: fuzzSpec(manifest, 'valid-inputs', runs),
       }),
     );
   }

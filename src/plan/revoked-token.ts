@@ -3,6 +3,9 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
+import { REVOKED } from './credentials.ts';
+import { refused } from './expectations.ts';
+import { INVALID_TOKEN } from './challenges.ts';
 
 /**
  * The revoked-token suite: a token the run issued and then revoked, on an otherwise valid request,
@@ -14,13 +17,8 @@ export function planRevokedToken(manifest: Manifest, endpoint: Endpoint, { seed:
   return [
     makeCase(manifest, endpoint, 'revoked-token', 'revoked bearer', identity, {
       inputs: exampleInputs(endpoint, manifest, identity.seed).inputs,
-      credential: { placement: 'header', template: 'Bearer {token}', token: { kind: 'revoked' } },
-      expect: {
-        outcome: 'reject',
-        statuses: manifest.errors.statuses.unauthenticated,
-        reason: 'the token was revoked',
-        challenge: { scheme: 'Bearer', errors: ['invalid_token'] },
-      },
+      credential: REVOKED,
+      expect: refused(manifest, manifest.errors.statuses.unauthenticated, 'the token was revoked', INVALID_TOKEN),
     }),
   ];
 }

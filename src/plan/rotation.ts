@@ -4,6 +4,9 @@ import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import { acceptance } from './positive.ts';
+import { ROTATION } from './credentials.ts';
+import { refused } from './expectations.ts';
+import { INVALID_TOKEN } from './challenges.ts';
 
 /** Whether the manifest's provider can both issue and revoke, which a rotation needs. */
 export function canRotate(manifest: Manifest): boolean {
@@ -31,10 +34,10 @@ export function planRotationProbes(manifest: Manifest, endpoint: Endpoint, { see
     const identity = caseIdentity(runSeed, endpoint, 'rotation', STEP_TITLES[step]);
     const c = makeCase(manifest, endpoint, 'rotation', STEP_TITLES[step], identity, {
       inputs: exampleInputs(endpoint, manifest, identity.seed).inputs,
-      credential: { placement: 'header', template: 'Bearer {token}', token: { kind: 'rotation', which } },
+      credential: ROTATION[which],
       expect:
         which === 'old'
-          ? { outcome: 'reject', statuses: manifest.errors.statuses.unauthenticated, reason: 'the old token was revoked in the rotation', challenge: { scheme: 'Bearer', errors: ['invalid_token'] } }
+          ? refused(manifest, manifest.errors.statuses.unauthenticated, 'the old token was revoked in the rotation', INVALID_TOKEN)
           : acceptance(endpoint, manifest, false),
     });
     return { ...c, rotation: step };

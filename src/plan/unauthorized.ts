@@ -1,18 +1,17 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
-import type { Case, ChallengeExpectation, Credential, Expectation } from './case.ts';
+import type { Case, ChallengeExpectation, Expectation } from './case.ts';
 import { exampleInputs, generatedInputs, invalidBody, type Inputs } from './inputs.ts';
-import { bearer, caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
+import { caseIdentity, makeCase, routeOf, type CaseParts } from './makeCase.ts';
 import { forgeableFlaws } from './forgeableFlaws.ts';
+import { ANY_CODE, BARE, INSUFFICIENT_SCOPE, INVALID_OR_INSUFFICIENT, INVALID_TOKEN } from './challenges.ts';
+import { bearer, EMPTY_BEARER, forged, live } from './credentials.ts';
+import { refusal, refused as sharedRefusal } from './expectations.ts';
+import { forgedVariant, matrixCell, scopeVariant } from './sharedParts.ts';
+import { flat } from './shared.ts';
 
-/** RFC 6750 §3.1: a request without credentials gets a challenge with no error code. */
-const BARE: ChallengeExpectation = { scheme: 'Bearer', errors: [null] };
-/** For credentials the API cannot use, any of the RFC 6750 codes (or none) is a fair answer. */
-const ANY_CODE: ChallengeExpectation = { scheme: 'Bearer', errors: [null, 'invalid_request', 'invalid_token'] };
-
-function refused(manifest: Manifest, reason: string, challenge: ChallengeExpectation): Expectation {
-  return { outcome: 'reject', statuses: manifest.errors.statuses.unauthenticated, reason, challenge };
-}
+const refused = (manifest: Manifest, reason: string, challenge: ChallengeExpectation): Expectation =>
+  sharedRefusal(manifest, manifest.errors.statuses.unauthenticated, reason, challenge);
 
 /**
  * The unauthorized suite: no credentials, the wrong scheme, an empty bearer, the token in the query,
@@ -30,18 +29,13 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
     cases.push(makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, ...built }));
   };
   const granting = endpoint.scopes[0]!;
-  const header = (template: string, token = true): Credential => ({
-    placement: 'header',
-    template,
-    token: token ? { kind: 'live', scopes: [granting] } : undefined,
-  });
 
   add('no credentials', () => ({ expect: refused(manifest, 'no credentials were sent', BARE) }));
-  add('wrong scheme', () => ({ credential: header('Token {token}'), expect: refused(manifest, 'a live token under a scheme other than Bearer', ANY_CODE) }));
-  add('empty bearer', () => ({ credential: header('Bearer ', false), expect: refused(manifest, 'an empty bearer token', ANY_CODE) }));
+  add('wrong scheme', () => ({ credential: live(manifest, granting, 'Token {token}'), expect: refused(manifest, 'a live token under a scheme other than Bearer', ANY_CODE) }));
+  add('empty bearer', () => ({ credential: EMPTY_BEARER, expect: refused(manifest, 'an empty bearer token', ANY_CODE) }));
   if (!manifest.auth.allowQueryToken) {
     add('token in query string', () => ({
-      credential: { placement: 'query', template: 'access_token', token: { kind: 'live', scopes: [granting] } },
+      credential: live(manifest, granting, 'access_token', 'query'),
       expect: refused(manifest, 'the manifest does not allow ?access_token= (RFC 6750 §2.3)', ANY_CODE),
     }));
   }
@@ -63,27 +57,23 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
   }
   for (const flaw of forgeableFlaws(manifest)) {
     const lacksScopes = flaw === 'missing-scope-claim';
-    add(`forged token: ${flaw}`, () => ({
-      credential: { placement: 'header', template: 'Bearer {token}', token: { kind: 'forged', flaw } },
-      expect: {
-        outcome: 'reject',
+    add(forgedVariant(flaw), () => ({
+      credential: forged(flaw),
+      expect: sharedRefusal(
+        manifest,
         // A token without a scope claim may be judged valid-but-insufficient: 403 insufficient_scope is fair too.
-        statuses: lacksScopes ? [...manifest.errors.statuses.unauthenticated, ...manifest.errors.statuses.forbidden] : manifest.errors.statuses.unauthenticated,
-        reason: `a locally signed token that is ${flaw.replace(/-/g, ' ')}`,
-        challenge: { scheme: 'Bearer', errors: lacksScopes ? ['invalid_token', 'insufficient_scope'] : ['invalid_token'] },
-      },
+        lacksScopes ? [...manifest.errors.statuses.unauthenticated, ...manifest.errors.statuses.forbidden] : manifest.errors.statuses.unauthenticated,
+        `a locally signed token that is ${flaw.replace(/-/g, ' ')}`,
+        lacksScopes ? INVALID_OR_INSUFFICIENT : INVALID_TOKEN,
+      ),
     }));
   }
   for (const scope of Object.keys(manifest.auth.scopes).filter((s) => !endpoint.scopes.includes(s))) {
-    add(`scope ${scope}`, () => ({
-      credential: bearer([scope]),
-      matrix: { scope, expected: 'deny' },
-      expect: {
-        outcome: 'reject',
-        statuses: manifest.errors.statuses.forbidden,
-        reason: `${scope} does not grant ${endpoint.method} ${endpoint.path}`,
-        challenge: { scheme: 'Bearer', errors: ['insufficient_scope'] },
-      },
+    add(scopeVariant(manifest, scope), () => ({
+      credential: bearer(manifest, scope),
+      matrix: matrixCell(manifest, scope, 'deny'),
+      // The reason names the route, so this expectation is the case's own; its parts are shared.
+      expect: refusal(manifest.errors.statuses.forbidden, flat(scope, ' does not grant ', routeOf(endpoint)), INSUFFICIENT_SCOPE),
     }));
   }
   return cases;
