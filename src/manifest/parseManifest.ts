@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { Document, LineCounter, parseDocument } from 'yaml';
 import { HardenError, type Problem } from '../errors.ts';
 import { aliasProblems, firstAlias } from './aliasProblems.ts';
 import { flowDepthExceeded, MAX_FLOW_DEPTH } from './flowDepth.ts';
@@ -40,6 +40,66 @@ function toValue(doc: Document, lineCounter: LineCounter, file: string): unknown
   }
 }
 
+/**
+ * The same data as compact objects. yaml's toJS builds objects property by property, which for a
+ * manifest of thousands of endpoints holds about ten times what JSON.parse's objects do (measured:
+ * 61 vs 6 MB for 9,100 endpoints), and the manifest lives for the whole run. JSON has no
+ * Infinity or NaN (YAML's .inf, .nan): a document holding one keeps its objects as they are.
+ */
+function compact(value: unknown): unknown {
+  let finite = true;
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) finite = false;
+    return v;
+  });
+  return finite ? JSON.parse(text) : value;
+}
+
+/** Members written in JSON text: the `:` outside strings. */
+function membersWritten(text: string): number {
+  let members = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x3a) members++;
+  }
+  return members;
+}
+
+/** Members of the parsed objects: fewer than written when a key was repeated (JSON.parse keeps the last). */
+function membersParsed(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + membersParsed(v), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((n: number, v) => n + 1 + membersParsed(v), 0);
+}
+
+/**
+ * A `.json` manifest that is valid JSON, repeats no key and has no problem, parsed without
+ * building a YAML document: for the large manifests tools generate, yaml's document holds about
+ * a hundred bytes per byte of text while it is built (measured: 2.3 MB of JSON, 9,100 endpoints,
+ * +260 MB of RSS). Anything else (a syntax error, a repeated key, any problem) returns undefined,
+ * and the full path parses it again to say where. Endpoints parsed here carry no line.
+ */
+function parseStrictJson(text: string, file: string, sha256: () => string): Manifest | undefined {
+  if (!/\.json$/i.test(file)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || membersParsed(value) !== membersWritten(text)) return undefined;
+  // No locations are needed when there is no problem to locate.
+  const [doc, lineCounter] = [new Document(), new LineCounter()];
+  if (schemaProblems(value, doc, lineCounter, file).length > 0) return undefined;
+  if (semanticProblems(value, doc, lineCounter, file).length > 0 || environmentProblems(value, doc, lineCounter, file).length > 0) return undefined;
+  return normalise(value as Record<string, any>, file, sha256(), doc, lineCounter);
+}
+
 function parse(text: string, file: string): Manifest {
   const deep = flowDepthExceeded(text);
   if (deep !== undefined) {
@@ -48,6 +108,9 @@ function parse(text: string, file: string): Manifest {
     const column = deep - before.lastIndexOf('\n');
     throw invalid(file, [{ message: `[ and { nest more than ${MAX_FLOW_DEPTH} deep here`, location: { file, line, column }, hint: 'a manifest needs far less; look for a runaway [ or {' }]);
   }
+  const sha256 = () => createHash('sha256').update(text).digest('hex');
+  const fast = parseStrictJson(text, file, sha256);
+  if (fast) return fast;
   const lineCounter = new LineCounter();
   // uniqueKeys reports duplicate keys; stringKeys makes every key text (a list as a key is an error);
   // logLevel keeps the library from writing warnings to the console: they become problems below.
@@ -58,7 +121,7 @@ function parse(text: string, file: string): Manifest {
     const json = jsonProblems(text, doc, lineCounter, file);
     if (json.length > 0) throw invalid(file, json);
   }
-  const value = toValue(doc, lineCounter, file);
+  const value = compact(toValue(doc, lineCounter, file));
   if (value === null || value === undefined) {
     throw invalid(file, [{ message: 'the file is empty', location: { file, line: 1, column: 1 }, hint: 'start from fixtures/reference-api/manifest.yaml' }]);
   }
@@ -66,8 +129,7 @@ function parse(text: string, file: string): Manifest {
   if (structural.length > 0) throw invalid(file, structural);
   const semantic = [...semanticProblems(value, doc, lineCounter, file), ...environmentProblems(value, doc, lineCounter, file)];
   if (semantic.length > 0) throw invalid(file, semantic);
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  return normalise(value as Record<string, any>, file, sha256, doc, lineCounter);
+  return normalise(value as Record<string, any>, file, sha256(), doc, lineCounter);
 }
 
 /**

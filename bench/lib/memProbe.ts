@@ -1,0 +1,15 @@
+import { parseManifest } from '../../src/manifest/parseManifest.ts';
+import { buildPlan } from '../../src/plan/buildPlan.ts';
+import { syntheticManifest } from '../synthetic/manifest.ts';
+const gc = (globalThis as any).gc;
+const show = (label: string) => { gc(); const m = process.memoryUsage(); console.log(label.padEnd(12), ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'].map((k) => `${k} ${((m as any)[k] / 1048576).toFixed(0)}`).join('  ')); };
+show('start');
+const text = syntheticManifest(9100, 'get');
+show('text');
+const manifest = parseManifest(text, 'x.json');
+show('manifest');
+const plan = buildPlan(manifest, { seed: 11, runs: 1, suites: ['positive', 'revoked-token', 'unauthorized', 'malformed'] });
+show('plan');
+await new Promise((r) => setTimeout(r, 3000));
+show('plan+3s');
+console.log(plan.cases.length);
