@@ -1,11 +1,11 @@
 /** Scale: plan + run + reports for synthetic manifests of growing size, each point in its own process. */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChild, startServerChild } from './lib/child.ts';
 import { median } from './lib/stats.ts';
-import { SYNTHETIC_TOKENS, type SyntheticKind } from './synthetic/manifest.ts';
+import { SYNTHETIC_TOKENS, syntheticManifest, type SyntheticKind } from './synthetic/manifest.ts';
 
 export interface ScalePoint {
   label: string;
@@ -49,7 +49,10 @@ export async function measureScale(points: readonly ScalePoint[], timeoutMs: num
       const runs: ScaleRow[] = [];
       for (let rep = 0; rep < point.reps; rep++) {
         const dir = mkdtempSync(join(tmpdir(), 'harden-bench-scale-'));
-        const child = await runChild(['--expose-gc', '--import', 'tsx', 'bench/scaleChild.ts', String(point.endpoints), String(point.runs), point.kind, server.url, dir], env, timeoutMs);
+        // Written here, read there: the child measures what a run of a manifest file costs, not making one.
+        const manifestFile = join(dir, `synthetic-${point.kind}-${point.endpoints}.json`);
+        writeFileSync(manifestFile, syntheticManifest(point.endpoints, point.kind));
+        const child = await runChild(['--expose-gc', '--import', 'tsx', 'bench/scaleChild.ts', manifestFile, String(point.endpoints), String(point.runs), server.url, dir], env, timeoutMs);
         rmSync(dir, { recursive: true, force: true });
         try {
           runs.push({ ...point, ...(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as ScaleRow), wallMs: child.wallMs });

@@ -1,11 +1,13 @@
 /**
  * One scale point in its own process, so each size has its own heap and peak RSS:
- * `node --import tsx bench/scaleChild.ts <endpoints> <runs> <mixed|get> <baseUrl> <reportsDir>`.
- * Plans a synthetic manifest, runs it (concurrency 8, four suites), writes the reports, and prints one JSON line.
+ * `node --import tsx bench/scaleChild.ts <manifest.json> <endpoints> <runs> <baseUrl> <reportsDir>`.
+ * Loads a synthetic manifest file (bench/scale.ts writes it), plans it, runs it (concurrency 8,
+ * four suites), writes the reports as the CLI does, and prints one JSON line.
  */
 import { join } from 'node:path';
 import { environmentFacts } from '../src/cli/environmentFacts.ts';
-import { parseManifest } from '../src/manifest/parseManifest.ts';
+import { applyHeapPolicy } from '../src/cli/heapPolicy.ts';
+import { loadManifest } from '../src/manifest/loadManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
 import { caseRecorder, evidenceHead } from '../src/report/buildEvidence.ts';
 import { CaseSpool } from '../src/report/caseSpool.ts';
@@ -15,14 +17,15 @@ import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
 import type { Redactor } from '../src/transport/redactor.ts';
 import { mb, rssSampler } from './lib/stats.ts';
-import { syntheticManifest, type SyntheticKind } from './synthetic/manifest.ts';
 
-const [endpoints, runs, kind, baseUrl, reportsDir] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] as SyntheticKind, process.argv[5]!, process.argv[6]!];
+const [manifestFile, endpoints, runs, baseUrl, reportsDir] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), process.argv[5]!, process.argv[6]!];
+// As the CLI's entry points do.
+applyHeapPolicy();
 const sampler = rssSampler(20);
 const baseRss = process.memoryUsage.rss();
 
 let t = performance.now();
-const manifest = parseManifest(syntheticManifest(endpoints, kind), `synthetic-${kind}-${endpoints}.json`);
+const manifest = await loadManifest(manifestFile);
 const plan = buildPlan(manifest, { seed: 11, runs, suites: ['positive', 'revoked-token', 'unauthorized', 'malformed'] });
 const planMs = performance.now() - t;
 const afterPlanRss = sampler.peak();
@@ -35,6 +38,19 @@ const planHeapMb = retainedMb();
 
 let requests = 0;
 let notPassed = 0;
+/** MEMLOG=1: memory every 5,000 results as they land, to see where a run's memory goes (MEMLOG=gc: after a full collection). */
+function memLog() {
+  let n = 0;
+  return {
+    onCaseResult(r: Readonly<CaseResult>) {
+      if (++n % 5000 !== 0) return;
+      if (process.env.MEMLOG === 'gc') (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      process.stderr.write(`mem ${n} (${r.case.suite}) rss ${Math.round(mb(m.rss))} heap ${Math.round(mb(m.heapUsed))}/${Math.round(mb(m.heapTotal))}\n`);
+    },
+  };
+}
+
 let redactor: Redactor | undefined;
 let firstFailure: string | undefined;
 const redact = (text: string) => redactor!.redact(text);
@@ -58,6 +74,7 @@ const summary = await executeRun({
       },
     },
     caseRecorder((c) => spool.add(c), { redact }),
+    ...(process.env.MEMLOG ? [memLog()] : []),
   ],
 });
 const runMs = performance.now() - t;
@@ -69,7 +86,12 @@ let reportMs = Number.NaN;
 let reportError: string | undefined;
 try {
   const evidence = { ...redactDeep(evidenceHead(summary, { ...environmentFacts() }), redact), cases: spool };
-  writeReports(evidence, { dir: reportsDir, junit: join(reportsDir, 'junit.xml') }, (path) => fileSink(path, redact));
+  writeReports(evidence, { dir: reportsDir, junit: join(reportsDir, 'junit.xml') }, (path) => {
+    const sink = fileSink(path, redact);
+    if (!process.env.MEMLOG) return sink;
+    const started = performance.now();
+    return { write: sink.write, close: () => (sink.close(), process.stderr.write(`report ${path.split('/').at(-1)} ${Math.round(performance.now() - started)} ms, rss ${Math.round(mb(process.memoryUsage.rss()))} (peak so far ${Math.round(mb(sampler.peak()))})\n`)) };
+  });
   reportMs = performance.now() - t;
 } catch (error) {
   reportError = String(error).slice(0, 200);

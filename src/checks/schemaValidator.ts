@@ -14,15 +14,26 @@ export interface SchemaValidator {
 export function createSchemaValidator(manifest: Pick<Manifest, 'schemas'>): SchemaValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
-  const compiled = new Map<JsonSchema, ValidateFunction>();
+  // By content, not by object: thousands of endpoints each answering `{ $ref: "#/schemas/Item" }`
+  // hold thousands of equal objects, and one compiled function (with the catalogue) serves them all.
+  const byContent = new Map<string, ValidateFunction>();
+  const byObject = new WeakMap<object, ValidateFunction>();
+  const compile = (schema: JsonSchema) => {
+    const key = JSON.stringify(schema);
+    let validate = byContent.get(key);
+    if (validate === undefined) {
+      // `$ref: "#/schemas/X"` resolves against the manifest root, so the schema travels with the catalogue.
+      validate = ajv.compile(typeof schema === 'boolean' ? schema : { ...schema, schemas: manifest.schemas });
+      byContent.set(key, validate);
+    }
+    return validate;
+  };
   return {
     validate(schema, value) {
-      let validate = compiled.get(schema);
-      if (!validate) {
-        // `$ref: "#/schemas/X"` resolves against the manifest root, so the schema travels with the catalogue.
-        const wrapped = typeof schema === 'boolean' ? schema : { ...schema, schemas: manifest.schemas };
-        validate = ajv.compile(wrapped);
-        compiled.set(schema, validate);
+      let validate = typeof schema === 'object' ? byObject.get(schema) : undefined;
+      if (validate === undefined) {
+        validate = compile(schema);
+        if (typeof schema === 'object') byObject.set(schema, validate);
       }
       if (validate(value)) return [];
       return (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);

@@ -14,7 +14,7 @@ interface Entry {
 }
 
 /** Appends are gathered up to this many bytes before one write. */
-const FLUSH_BYTES = 1 << 20;
+const FLUSH_BYTES = 1 << 16;
 
 /**
  * Evidence cases on disk as they land (JSON, one after another in a private temporary folder),

@@ -25,7 +25,7 @@ export function reportFiles(paths: ReportPaths) {
 }
 
 /** Chunks are gathered up to this many characters before one write. */
-const BUFFER_CHARS = 256 * 1024;
+const BUFFER_CHARS = 16 * 1024;
 
 /**
  * A report file written chunk by chunk, each chunk passed through `redact` on its way out. The
