@@ -6,6 +6,9 @@ import type { Case, Plan } from '../src/plan/case.ts';
 import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
 import type { Reporter } from '../src/run/reporter.ts';
+import { caseRecorder } from '../src/report/buildEvidence.ts';
+import { CaseSpool } from '../src/report/caseSpool.ts';
+import type { Redactor } from '../src/transport/redactor.ts';
 
 export const REFERENCE_MANIFEST = 'fixtures/reference-api/manifest.yaml';
 
@@ -69,7 +72,24 @@ export async function runLoad(manifest: Manifest, plan: Plan, baseUrl: string, e
       cpu = process.cpuUsage(cpuStart);
     },
   };
-  await executeRun({ manifest, plan, baseUrl, env, limits: { concurrency }, reporters: [reporter] });
+  // As the CLI runs: with a stop signal (SIGINT/SIGTERM end a run through it), and each case's
+  // evidence redacted and spooled to disk as it lands (src/cli/runCommand.ts).
+  const spool = new CaseSpool();
+  let redactor: Redactor | undefined;
+  try {
+    await executeRun({
+      manifest,
+      plan,
+      baseUrl,
+      env,
+      limits: { concurrency },
+      signal: new AbortController().signal,
+      onRedactor: (r) => (redactor = r),
+      reporters: [reporter, caseRecorder((c) => spool.add(c), { redact: (text) => redactor!.redact(text) })],
+    });
+  } finally {
+    spool.close();
+  }
   const sendingMs = end - start;
   return { rps: requests / (sendingMs / 1000), requests, sendingMs, failed, cpuUsPerRequest: (cpu.user + cpu.system) / requests, overheadUs };
 }

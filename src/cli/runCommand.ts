@@ -86,12 +86,6 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   // Each case's evidence goes to disk as it lands (redacted first), so memory stays flat however big the plan.
   const spool = new CaseSpool();
   try {
-    return await runAndReport();
-  } finally {
-    spool.close();
-  }
-
-  async function runAndReport(): Promise<number> {
     let summary;
     try {
       summary = await executeRun({
@@ -137,5 +131,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     const code = interrupt.signal.aborted ? Math.max(exitCodeFor(summary), EXIT.unreachable) : exitCodeFor(summary);
     // Approving is the decision that the new behaviour is right: its drift no longer fails the run.
     return settings.updateBaseline ? code : withDrift(code, drift.length);
+  } finally {
+    spool.close();
   }
 }

@@ -27,7 +27,7 @@ export class CaseSpool implements CaseSource {
   private readonly fd = openSync(join(this.dir, 'cases.json'), 'w+', 0o600);
   private readonly entries: Entry[] = [];
   private sorted = true;
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private pendingBytes = 0;
   private written = 0;
   private buffer = Buffer.alloc(64 * 1024);
@@ -37,12 +37,13 @@ export class CaseSpool implements CaseSource {
   }
 
   add(c: EvidenceCase): void {
-    const text = JSON.stringify(c);
-    const length = Buffer.byteLength(text);
+    // Encoded once, here: its length is the entry's, and the flush only concatenates.
+    const bytes = Buffer.from(JSON.stringify(c));
+    const length = bytes.length;
     const last = this.entries.at(-1);
     if (last && last.index > c.index) this.sorted = false;
     this.entries.push({ index: c.index, suite: c.suite, verdict: c.verdict, offset: this.written + this.pendingBytes, length });
-    this.pending.push(text);
+    this.pending.push(bytes);
     this.pendingBytes += length;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
   }
@@ -68,7 +69,7 @@ export class CaseSpool implements CaseSource {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const chunk = Buffer.from(this.pending.join(''));
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
     writeSync(this.fd, chunk, 0, chunk.length, this.written);
     this.written += chunk.length;
     this.pending = [];

@@ -1,12 +1,11 @@
 import { FINDING_CODES } from '../checks/codes.ts';
 import type { CaseResult } from '../run/caseResult.ts';
 import type { Exchange } from '../transport/exchange.ts';
+import { EVIDENCE_HEADERS } from '../transport/redactExchange.ts';
 import type { EvidenceCase, EvidenceExchange, Verdict } from './evidence.ts';
 import { excerptBody } from './excerpt.ts';
 import { replayCommand } from './replay.ts';
 
-/** The response headers the checks judge; others (cookies, server banners) stay out of evidence. */
-export const EVIDENCE_HEADERS = ['content-type', 'www-authenticate', 'location'] as const;
 
 /** Where the run happened, for the replay command. */
 export interface ReplayContext {

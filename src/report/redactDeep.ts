@@ -5,9 +5,16 @@
  */
 export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, redact)) as T;
+  // Plain loops: this runs on every case's evidence as it lands, so it is on the run's hot path.
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = redactDeep(value[i], redact);
+    return out as T;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), redactDeep(v, redact)])) as T;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[redact(key)] = redactDeep((value as Record<string, unknown>)[key], redact);
+    return out as T;
   }
   return value;
 }

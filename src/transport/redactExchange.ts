@@ -1,6 +1,21 @@
 import type { Exchange } from './exchange.ts';
 import type { Redactor } from './redactor.ts';
 
+/**
+ * The response headers the checks judge, and the only ones that leave the process: others
+ * (cookies, server banners) are not the harness's to archive, and not redacting them is cheaper.
+ */
+export const EVIDENCE_HEADERS = ['content-type', 'www-authenticate', 'location'] as const;
+
+function keptHeaders(headers: Record<string, string>, redactor: Redactor): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of EVIDENCE_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) kept[name] = redactor.redact(value);
+  }
+  return kept;
+}
+
 /** Authorization values are masked whatever they hold: a malformed or forged credential is still a credential. */
 function maskAuthorization(value: string, redactor: Redactor): string {
   const redacted = redactor.redact(value);
@@ -9,7 +24,7 @@ function maskAuthorization(value: string, redactor: Redactor): string {
   return rest.length === 0 || rest.join(' ').trim() === '' ? value : `${scheme} [REDACTED]`;
 }
 
-/** The copy of an exchange that may leave the process: every known secret replaced by its label. */
+/** The copy of an exchange that may leave the process: every known secret replaced by its label, response headers cut to EVIDENCE_HEADERS. */
 export function redactExchange(exchange: Exchange, redactor: Redactor): Exchange {
   const headers = redactor.redactRecord(exchange.request.headers);
   if (exchange.request.headers.authorization !== undefined) headers.authorization = maskAuthorization(exchange.request.headers.authorization, redactor);
@@ -22,7 +37,7 @@ export function redactExchange(exchange: Exchange, redactor: Redactor): Exchange
     },
     response: exchange.response && {
       ...exchange.response,
-      headers: redactor.redactRecord(exchange.response.headers),
+      headers: keptHeaders(exchange.response.headers, redactor),
       body: redactor.redact(exchange.response.body),
     },
     failure: exchange.failure && { ...exchange.failure, message: redactor.redact(exchange.failure.message) },

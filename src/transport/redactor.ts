@@ -3,6 +3,8 @@ export class Redactor {
   readonly #secrets = new Map<string, string>();
   /** Longest first, so a secret containing another is replaced whole; kept sorted as secrets arrive. */
   #ordered: string[] = [];
+  /** Text shorter than every secret holds none: most strings redacted are (methods, verdicts, header names). */
+  #shortest = Number.POSITIVE_INFINITY;
 
   /** Registers a secret with a label such as "token#2"; short values are ignored (they would redact noise). */
   add(secret: string, label: string): void {
@@ -11,6 +13,7 @@ export class Redactor {
     // Secrets also travel percent-encoded (query strings) and base64-encoded (Basic auth).
     this.#secrets.set(encodeURIComponent(secret), label);
     this.#ordered = [...this.#secrets.keys()].sort((a, b) => b.length - a.length);
+    this.#shortest = this.#ordered.at(-1)!.length;
   }
 
   /** Every registered secret (checks look for echoes of them); the same array until a secret is added. */
@@ -19,6 +22,7 @@ export class Redactor {
   }
 
   redact(text: string): string {
+    if (text.length < this.#shortest) return text;
     let out = text;
     for (const secret of this.#ordered) {
       if (out.includes(secret)) out = out.split(secret).join(`[REDACTED ${this.#secrets.get(secret)}]`);
@@ -27,6 +31,8 @@ export class Redactor {
   }
 
   redactRecord(record: Record<string, string>): Record<string, string> {
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, this.redact(v)]));
+    const out: Record<string, string> = {};
+    for (const key in record) out[key] = this.redact(record[key]!);
+    return out;
   }
 }

@@ -4,6 +4,28 @@ import type { Exchange, ReceivedResponse, SentRequest, TransportFailure } from '
 import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
 import { dispatchOnce } from './dispatchOnce.ts';
 
+/** Abort callbacks of the requests in flight, per stop signal. */
+const inflight = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `abort` when `stop` fires; returns the way to forget it. One listener per stop signal
+ * serves every request of a run: adding and removing an EventTarget listener per request cost
+ * more than the rest of this function.
+ */
+function whenStopped(stop: AbortSignal, abort: () => void): () => void {
+  let waiting = inflight.get(stop);
+  if (!waiting) {
+    const set = new Set<() => void>();
+    stop.addEventListener('abort', () => {
+      for (const callback of set) callback();
+    }, { once: true });
+    inflight.set(stop, (waiting = set));
+  }
+  const set = waiting;
+  set.add(abort);
+  return () => set.delete(abort);
+}
+
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -34,11 +56,10 @@ export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, 
         abort(new DOMException(`no complete answer within ${limits.timeoutMs} ms`, 'TimeoutError'));
       }, limits.timeoutMs);
       // `stop` ends the request early when the run is interrupted (SIGINT/SIGTERM): that is not the API's doing.
-      const onStop = () => abort(new DOMException('the run was interrupted', 'AbortError'));
-      stop?.addEventListener('abort', onStop, { once: true });
+      const forget = stop && whenStopped(stop, () => abort(new DOMException('the run was interrupted', 'AbortError')));
       return () => {
         clearTimeout(timer);
-        stop?.removeEventListener('abort', onStop);
+        forget?.();
       };
     },
   );

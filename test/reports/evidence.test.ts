@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVIDENCE_HEADERS } from '../../src/report/evidenceCase.ts';
+import { EVIDENCE_HEADERS } from '../../src/transport/redactExchange.ts';
 import { EVIDENCE_SCHEMA_ID, EVIDENCE_SCHEMA_VERSION, type EvidenceDocument } from '../../src/report/evidence.ts';
 import { REFERENCE_MANIFEST, startTarget, type CliResult } from '../harness.ts';
 import { readEvidence, readReport, runAgainst, SEED, validateEvidence } from './reportRun.ts';
