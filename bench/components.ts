@@ -1,4 +1,4 @@
-/** The stages alone, so a regression can be located: planner, checks, redaction. */
+/** The stages alone, so a regression can be located: planner, checks, redaction, evidence recording. */
 import type { Manifest } from '../src/manifest/types.ts';
 import { parseManifest } from '../src/manifest/parseManifest.ts';
 import { buildPlan } from '../src/plan/buildPlan.ts';
@@ -8,6 +8,8 @@ import { createSchemaValidator } from '../src/checks/schemaValidator.ts';
 import { runChecks } from '../src/checks/runChecks.ts';
 import type { ReceivedResponse } from '../src/transport/exchange.ts';
 import { redactExchange } from '../src/transport/redactExchange.ts';
+import { caseRecorder } from '../src/report/buildEvidence.ts';
+import { CaseSpool } from '../src/report/caseSpool.ts';
 import type { Redactor } from '../src/transport/redactor.ts';
 import { clonedPlan, type Mix } from './harnessLoad.ts';
 import { median, repeat } from './lib/stats.ts';
@@ -43,9 +45,12 @@ export async function measurePlanner(name: string, text: string, file: string, r
 
 export interface ChecksRow {
   mix: Mix;
+  cases: number;
   exchanges: number;
   checksPerSec: number;
   redactPerSec: number;
+  /** Results turned into redacted evidence and appended to a spool, as the CLI's reporter does. */
+  recordPerSec: number;
 }
 
 /** Records a real run's exchanges once, then times runChecks and redaction over them (CPU only, no network). */
@@ -76,5 +81,15 @@ export async function measureChecks(manifest: Manifest, mix: Mix, baseUrl: strin
     for (const r of results) for (const e of r.exchanges) redactExchange(e, redactor!);
     return performance.now() - started;
   }, 1);
-  return { mix, exchanges, checksPerSec: exchanges / (median(checkTimes) / 1000), redactPerSec: exchanges / (median(redactTimes) / 1000) };
+  const recordTimes = await repeat(reps, () => {
+    const spool = new CaseSpool();
+    const recorder = caseRecorder((c) => spool.add(c), { redact: (text) => redactor!.redact(text) });
+    recorder.onRunStart!({ plan: { seed: 1, service: manifest.service, cases: [], tokens: { scopeSets: [], revoked: false, forged: [], rotation: false } }, baseUrl, manifestFile: manifest.source, startedAt: new Date() });
+    const started = performance.now();
+    results.forEach((r, i) => recorder.onCaseResult!(r, i));
+    const ms = performance.now() - started;
+    spool.close();
+    return ms;
+  }, 1);
+  return { mix, cases: results.length, exchanges, checksPerSec: exchanges / (median(checkTimes) / 1000), redactPerSec: exchanges / (median(redactTimes) / 1000), recordPerSec: results.length / (median(recordTimes) / 1000) };
 }

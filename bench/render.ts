@@ -55,6 +55,7 @@ function load(r: BenchResults): string[] {
       ...r.planner.map((p) => [`planner, ${p.manifest}`, `${p.cases} cases`, `${fmt(p.coldCasesPerSec)} cases/s cold (${fmt(p.coldMs)} ms), ${fmt(p.warmCasesPerSec)} cases/s warm (${fmt(p.warmMs)} ms)`]),
       ...r.checks.map((c) => [`runChecks, ${c.mix}`, `${c.exchanges} recorded exchanges`, `${fmt(c.checksPerSec)} exchanges/s`]),
       ...r.checks.map((c) => [`redactExchange, ${c.mix}`, `${c.exchanges} recorded exchanges`, `${fmt(c.redactPerSec)} exchanges/s`]),
+      ...r.checks.map((c) => [`evidence recording (evidenceCase, redactDeep, spool), ${c.mix}`, `${c.cases} recorded results`, `${fmt(c.recordPerSec)} cases/s`]),
     ]),
     '',
   ];

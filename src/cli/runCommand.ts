@@ -58,9 +58,13 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     plan = withCases(plan, plan.cases.filter((c) => settings.caseIds.includes(c.id)));
   }
   if (flags.safeMethodsOnly) plan = safeMethodsOnly(plan);
-  // Positions in the whole plan, so merged shards come back in the order an unsharded run reports.
-  const planIndex = new Map(plan.cases.map((c, i) => [c.id, i]));
-  if (settings.shard) plan = shardPlan(plan, settings.shard.index, settings.shard.count);
+  // A shard's cases keep their positions in the whole plan, so merged shards come back in the order an
+  // unsharded run reports; without shards a case's position in the run is its position in the plan.
+  let planIndex: Map<string, number> | undefined;
+  if (settings.shard) {
+    planIndex = new Map(plan.cases.map((c, i) => [c.id, i]));
+    plan = shardPlan(plan, settings.shard.index, settings.shard.count);
+  }
 
   let redactor: Redactor | undefined;
   const redact = (text: string) => (redactor ? redactor.redact(text) : text);
@@ -102,7 +106,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
           redactor = r;
           io.onRedactor?.(r);
         },
-        reporters: [...(progress ? [progress] : []), consoleReporter(out), caseRecorder((c) => spool.add(c), { redact, planIndex: (id) => planIndex.get(id), replayFlags })],
+        reporters: [...(progress ? [progress] : []), consoleReporter(out), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags })],
       });
     } finally {
       progress?.stop();
