@@ -25,10 +25,7 @@ import { sideBySide } from './sideBySide.ts';
 import { measureStartup } from './startup.ts';
 import { syntheticManifest } from './synthetic/manifest.ts';
 import { updateDoc } from './writeDoc.ts';
-import { applyHeapPolicy } from '../src/cli/heapPolicy.ts';
 
-// The harness runs in this process for the load sections: with the CLI's heap policy, as users run it.
-applyHeapPolicy();
 const quick = process.argv.includes('--quick');
 // `--only load,scale`: just those sections (to locate a change quickly); the doc is then left alone.
 // Keys: generation, fuzz, load, checks, peer, planner, scale, startup.

@@ -34,6 +34,8 @@ export interface ScaleRow extends ScalePoint {
   peakRssMb: number;
   maxRssMb: number;
   wallMs: number;
+  /** Whether the CLI's heap policy for large plans applied (src/cli/heapPolicy.ts). */
+  heapPolicy?: boolean;
   error?: string;
 }
 

@@ -19,8 +19,6 @@ import type { Redactor } from '../src/transport/redactor.ts';
 import { mb, rssSampler } from './lib/stats.ts';
 
 const [manifestFile, endpoints, runs, baseUrl, reportsDir] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), process.argv[5]!, process.argv[6]!];
-// As the CLI's entry points do.
-applyHeapPolicy();
 const sampler = rssSampler(20);
 const baseRss = process.memoryUsage.rss();
 
@@ -28,6 +26,8 @@ let t = performance.now();
 const manifest = await loadManifest(manifestFile);
 const plan = buildPlan(manifest, { seed: 11, runs, suites: ['positive', 'revoked-token', 'unauthorized', 'malformed'] });
 const planMs = performance.now() - t;
+// As the CLI does once the plan is known (src/cli/runCommand.ts).
+const heapPolicy = applyHeapPolicy(plan.cases.length);
 const afterPlanRss = sampler.peak();
 /** Live heap after a full collection (the child runs with --expose-gc): what is retained, not garbage. */
 const retainedMb = () => {
@@ -107,6 +107,7 @@ process.stdout.write(
     requests,
     notPassed,
     firstFailure,
+    heapPolicy,
     planMs,
     runMs,
     reportMs,

@@ -20,6 +20,7 @@ import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
 import { environmentFacts } from './environmentFacts.ts';
 import { EXIT, exitCodeFor, withDrift } from './exitCode.ts';
+import { applyHeapPolicy } from './heapPolicy.ts';
 import { progressFor, type ProgressSink } from './progressFor.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
 import { resolveOptions, type RawRunFlags } from './resolveOptions.ts';
@@ -65,6 +66,8 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     planIndex = new Map(plan.cases.map((c, i) => [c.id, i]));
     plan = shardPlan(plan, settings.shard.index, settings.shard.count);
   }
+  // Large plans favour memory over speed in V8's collector (src/cli/heapPolicy.ts).
+  applyHeapPolicy(plan.cases.length);
 
   let redactor: Redactor | undefined;
   const redact = (text: string) => (redactor ? redactor.redact(text) : text);

