@@ -65,8 +65,8 @@ function scale(r: BenchResults): string[] {
   if (r.scale.length === 0) return [];
   return [
     '### 4. Scale (synthetic manifests on the synthetic server, concurrency 8, four suites; one process per point)',
-    table(['point', 'reps', 'cases', 'samples', '≈ requests', 'plan ms', 'run ms', 'reports ms', 'cases/s (run)', 'req/s (run)', 'RSS after plan MB', 'live heap after plan MB', 'RSS after run MB', 'live heap after run MB', 'max RSS MB', 'not passed'], r.scale.map((s) =>
-      s.error && !s.cases ? [s.label, s.reps, `failed: ${s.error}`, ...Array<string>(13).fill('')] : [s.label, s.reps, fmt(s.cases), fmt(s.samples), fmt(s.requests), fmt(s.planMs), fmt(s.runMs), s.reportError ? `failed: ${s.reportError.slice(0, 60)}` : fmt(s.reportMs), fmt(s.cases / (s.runMs / 1000)), fmt(s.requests / (s.runMs / 1000)), fmt(s.afterPlanRssMb), fmt(s.planHeapMb), fmt(s.afterRunRssMb), fmt(s.heapAfterRunMb), fmt(s.maxRssMb), s.notPassed ? `${s.notPassed} (${(s.firstFailure ?? '').slice(0, 80)})` : 0],
+    table(['point', 'reps', 'cases', 'samples', '≈ requests', 'plan ms', 'run ms', 'reports ms', 'cases/s (run)', 'req/s (run)', 'RSS after plan MB', 'live heap after plan MB', 'RSS after run MB', 'live heap after run MB', 'max RSS MB', 'heap policy', 'not passed'], r.scale.map((s) =>
+      s.error && !s.cases ? [s.label, s.reps, `failed: ${s.error}`, ...Array<string>(14).fill('')] : [s.label, s.reps, fmt(s.cases), fmt(s.samples), fmt(s.requests), fmt(s.planMs), fmt(s.runMs), s.reportError ? `failed: ${s.reportError.slice(0, 60)}` : fmt(s.reportMs), fmt(s.cases / (s.runMs / 1000)), fmt(s.requests / (s.runMs / 1000)), fmt(s.afterPlanRssMb), fmt(s.planHeapMb), fmt(s.afterRunRssMb), fmt(s.heapAfterRunMb), fmt(s.maxRssMb), s.heapPolicy ? 'yes' : 'no', s.notPassed ? `${s.notPassed} (${(s.firstFailure ?? '').slice(0, 80)})` : 0],
     )),
     '',
   ];
