@@ -72,6 +72,18 @@ describe('the case spool', () => {
     );
   });
 
+  it('keeps its index past the first thousand cases (it grows)', () => {
+    const spool = new CaseSpool();
+    try {
+      const cases = Array.from({ length: 3000 }, (_, i) => evidenceCase(i, SUITES[i % SUITES.length]!, VERDICTS[i % VERDICTS.length]!));
+      for (const c of [...cases].reverse()) spool.add(c);
+      expect([...spool.read()].map((c) => c.index)).toEqual(cases.map((c) => c.index));
+      expect([...spool.read({ suite: 'rotation', verdicts: ['error'] })]).toEqual(cases.filter((c) => c.suite === 'rotation' && c.verdict === 'error'));
+    } finally {
+      spool.close();
+    }
+  });
+
   it('deletes its file when closed', () => {
     const spool = new CaseSpool();
     spool.add(evidenceCase(0, 'positive', 'passed'));
