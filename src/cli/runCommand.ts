@@ -76,6 +76,8 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     progress?.beforeOutput();
     io.out(redact(line));
   };
+  // Each case's evidence goes to disk as it lands (redacted first), so memory stays flat however big the plan.
+  const spool = new CaseSpool();
   // SIGINT/SIGTERM stop the run cleanly: in-flight requests end, the rest are skipped, reports still get written.
   const interrupt = new AbortController();
   const onSignal = (name: string) => () => {
@@ -90,8 +92,6 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     ...(flags.runs !== undefined ? ['--runs', String(settings.runs)] : []),
     ...(settings.selection?.changedSince !== undefined ? ['--changed-since', settings.selection.changedSince] : []),
   ];
-  // Each case's evidence goes to disk as it lands (redacted first), so memory stays flat however big the plan.
-  const spool = new CaseSpool();
   try {
     let summary;
     try {

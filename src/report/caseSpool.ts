@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HardenError } from '../errors.ts';
 import { SUITES, type SuiteId } from '../plan/case.ts';
 import { matchesFilter, type CaseFilter, type CaseSource } from './caseSource.ts';
 import type { EvidenceCase, Verdict } from './evidence.ts';
@@ -47,6 +48,15 @@ class Index {
   }
 }
 
+/** Where the spool goes, what went wrong, and what to do: the run cannot report without it. */
+function spoolError(what: string, cause: unknown): HardenError {
+  return new HardenError(
+    'REPORT_WRITE_FAILED',
+    `${what} the evidence spool in ${tmpdir()}: ${(cause as Error).message}. Set TMPDIR to a writable folder with room for about 2 KB per case.`,
+    { cause },
+  );
+}
+
 /** Appends are gathered up to this many bytes before one write. */
 const FLUSH_BYTES = 1 << 16;
 
@@ -57,8 +67,8 @@ const FLUSH_BYTES = 1 << 16;
  * added, so the file holds no secret. `close()` deletes it.
  */
 export class CaseSpool implements CaseSource {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'harden-cases-'));
-  private readonly fd = openSync(join(this.dir, 'cases.json'), 'w+', 0o600);
+  private readonly dir: string;
+  private readonly fd: number;
   private readonly index = new Index();
   /** Entry positions in plan order, kept until the next add. */
   private order: Int32Array | undefined;
@@ -66,6 +76,16 @@ export class CaseSpool implements CaseSource {
   private pendingBytes = 0;
   private written = 0;
   private buffer = Buffer.alloc(64 * 1024);
+
+  /** Throws HardenError(REPORT_WRITE_FAILED) when the temporary folder cannot be made. */
+  constructor() {
+    try {
+      this.dir = mkdtempSync(join(tmpdir(), 'harden-cases-'));
+      this.fd = openSync(join(this.dir, 'cases.json'), 'w+', 0o600);
+    } catch (cause) {
+      throw spoolError('Cannot create', cause);
+    }
+  }
 
   get count(): number {
     return this.index.count;
@@ -101,9 +121,13 @@ export class CaseSpool implements CaseSource {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    // Strings, not Buffers: Buffers are memory outside the heap, and allocating it in a run's hot path
-    // brought V8's full collections forward (measured: +60 µs per case with the CLI's heap policy).
-    this.written += writeSync(this.fd, this.pending.join(''), this.written);
+    try {
+      // Strings, not Buffers: Buffers are memory outside the heap, and allocating it in a run's hot path
+      // brought V8's full collections forward (measured: +60 µs per case with the CLI's heap policy).
+      this.written += writeSync(this.fd, this.pending.join(''), this.written);
+    } catch (cause) {
+      throw spoolError('Cannot write to', cause);
+    }
     this.pending = [];
     this.pendingBytes = 0;
   }
