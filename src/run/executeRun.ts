@@ -6,7 +6,8 @@ import { buildScopeMatrix } from './scopeMatrix.ts';
 import { rotationRecordFrom } from './rotationRecordFrom.ts';
 import { ROTATION_STEPS } from '../plan/case.ts';
 import { runWarnings } from './runWarnings.ts';
-import { ResultTally, type RunSummary } from './summarise.ts';
+import { ResultTally } from './resultTally.ts';
+import type { RunSummary } from './summarise.ts';
 import { Redactor } from '../transport/redactor.ts';
 
 export interface RunOptions extends SessionOptions {
