@@ -45,7 +45,8 @@ export interface LoadSample {
 }
 
 /** Times the sending phase through reporter hooks: onRunStart fires after the session opened, onRunEnd after the last case. */
-export async function runLoad(manifest: Manifest, plan: Plan, baseUrl: string, env: NodeJS.ProcessEnv, concurrency: number): Promise<LoadSample> {
+/** `evidence: false` leaves out the evidence recording the CLI does, to measure what it costs in place. */
+export async function runLoad(manifest: Manifest, plan: Plan, baseUrl: string, env: NodeJS.ProcessEnv, concurrency: number, options: { evidence?: boolean } = {}): Promise<LoadSample> {
   let start = 0;
   let end = 0;
   let cpuStart = process.cpuUsage();
@@ -85,7 +86,7 @@ export async function runLoad(manifest: Manifest, plan: Plan, baseUrl: string, e
       limits: { concurrency },
       signal: new AbortController().signal,
       onRedactor: (r) => (redactor = r),
-      reporters: [reporter, caseRecorder((c) => spool.add(c), { redact: (text) => redactor!.redact(text) })],
+      reporters: options.evidence === false ? [reporter] : [reporter, caseRecorder((c) => spool.add(c), { redact: (text) => redactor!.redact(text) })],
     });
   } finally {
     spool.close();
