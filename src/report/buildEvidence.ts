@@ -7,7 +7,7 @@ import { caseList, type CaseSource } from './caseSource.ts';
 import { countVerdicts } from './countVerdicts.ts';
 import { EVIDENCE_SCHEMA_VERSION, type Evidence, type EvidenceCase, type EvidenceHead, type EvidenceMatrix, type EvidenceProbe, type EvidenceRotation, type ShardInfo } from './evidence.ts';
 import { evidenceCase, type ReplayContext } from './evidenceCase.ts';
-import { redactDeep } from './redactDeep.ts';
+import { redactBuilt, redactDeep } from './redactDeep.ts';
 
 /** Facts about the tool and the machine, gathered by the CLI so this stays a pure function. */
 export interface EvidenceContext {
@@ -77,7 +77,7 @@ export function caseRecorder(add: (c: EvidenceCase) => void, options: { redact: 
       where = { manifestFile, seed: plan.seed, baseUrl, replayFlags: options.replayFlags };
     },
     onCaseResult(result, index) {
-      add(redactDeep(evidenceCase(result, options.planIndex?.(result.case.id) ?? index, where!), options.redact));
+      add(redactBuilt(evidenceCase(result, options.planIndex?.(result.case.id) ?? index, where!), options.redact));
     },
   };
 }
