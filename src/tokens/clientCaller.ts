@@ -31,7 +31,7 @@ export function clientCaller(clientAuth: HttpTokenProviderConfig['clientAuth'], 
       if (basic) headers.authorization = `Basic ${basic}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const base = deps.baseUrl.href.replace(/\/+$/, '');
-      const exchange = await sendRequest(deps.dispatcher, { method, url: base + path, headers, body: body === undefined ? undefined : JSON.stringify(body) }, deps.limits);
+      const exchange = await sendRequest(deps.dispatcher, { method, url: new URL(base + path).href, headers, body: body === undefined ? undefined : JSON.stringify(body) }, deps.limits);
       if (!exchange.response) {
         throw new HardenError('TOKEN_PROVIDER_FAILED', `The token route ${method} ${path} did not answer (${exchange.failure?.kind}: ${exchange.failure?.code}). Check that the API is up.`);
       }

@@ -3,6 +3,7 @@ import { classifyFailure } from './classifyFailure.ts';
 import type { Exchange, ReceivedResponse, SentRequest, TransportFailure } from './exchange.ts';
 import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
 import { dispatchOnce } from './dispatchOnce.ts';
+import { originAndPath } from './originAndPath.ts';
 
 /** Abort callbacks of the requests in flight, per stop signal. */
 const inflight = new WeakMap<AbortSignal, Set<() => void>>();
@@ -37,6 +38,7 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
 
 /**
  * Sends one request within the limits; never throws — a failure is part of the exchange.
+ * `request.url` is a URL's `href` (normalised), as materialise and the token caller build it.
  * One deadline covers everything from connecting to the last body byte, so a server that
  * stalls, drips or floods ends as a verdict at `timeoutMs`. An answer that cannot be read whole
  * (over the cap, or stalled mid-body) is a failure, not a response: checks run on a fragment would
@@ -45,10 +47,10 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
 export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, limits: TransportLimits, stop?: AbortSignal): Promise<Exchange> {
   const started = performance.now();
   let timedOut = false;
-  const url = new URL(request.url);
+  const { origin, path } = originAndPath(request.url);
   const outcome = await dispatchOnce(
     dispatcher,
-    { origin: url.origin, path: url.pathname + url.search, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body },
+    { origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body },
     limits.maxResponseBytes,
     (abort) => {
       const timer = setTimeout(() => {
