@@ -3,5 +3,10 @@ import { checks } from './index.ts';
 
 /** Runs every check on one case; one failing check never stops the others. */
 export function runChecks(context: CheckContext): Finding[] {
-  return checks.flatMap((check) => check.run(context).map((f) => ({ ...f, checkId: check.id, caseId: context.case.id })));
+  // A loop, not flatMap: this runs for every exchange of a run, and most checks find nothing.
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    for (const f of check.run(context)) findings.push({ ...f, checkId: check.id, caseId: context.case.id });
+  }
+  return findings;
 }

@@ -24,8 +24,13 @@ function tokenFor(c: Case, tokens: TokenSet): string | undefined {
 }
 
 /** A planned case becomes a concrete request: base URL, credentials filled in. The only place tokens meet requests. */
+/** The base URL without its trailing slashes, per URL object: it is the same for every request of a run. */
+const bases = new WeakMap<URL, string>();
+
 export function materialise(c: Case, baseUrl: URL, tokens: TokenSet): SentRequest {
-  const url = new URL(baseUrl.href.replace(/\/+$/, '') + c.request.path);
+  let base = bases.get(baseUrl);
+  if (base === undefined) bases.set(baseUrl, (base = baseUrl.href.replace(/\/+$/, '')));
+  const url = new URL(base + c.request.path);
   for (const [name, value] of Object.entries(c.request.query ?? {})) url.searchParams.append(name, value);
   const headers: Record<string, string> = { ...c.request.headers };
   if (c.request.body?.contentType) headers['content-type'] = c.request.body.contentType;
