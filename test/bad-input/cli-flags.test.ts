@@ -1,26 +1,20 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCountingListener } from '../countingListener.ts';
 import { REFERENCE_MANIFEST, runCli } from '../harness.ts';
 
-// A listener that only counts connections: a bad flag must stop the run before anything is sent.
-let connections = 0;
-let listener: Server;
+// A bad flag must stop the run before anything is sent.
+let listener: Awaited<ReturnType<typeof startCountingListener>>;
 let target: string;
 
 beforeAll(async () => {
-  listener = createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  target = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  listener = await startCountingListener();
+  target = listener.url;
 });
 afterAll(async () => {
-  expect(connections, 'a connection reached the target').toBe(0);
-  await new Promise((resolve) => listener.close(resolve));
+  expect(listener.connections(), 'a connection reached the target').toBe(0);
+  await listener.close();
 });
 
 const run = (...flags: string[]) => runCli(['run', REFERENCE_MANIFEST, '--base-url', target, ...flags], {});

@@ -1,25 +1,18 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { startCountingListener } from '../countingListener.ts';
 import { REFERENCE_MANIFEST } from '../harness.ts';
 
 // The evidence spool is made before anything is sent: a listener that counts connections proves it.
-let connections = 0;
-let listener: Server;
-let target: string;
+let listener: Awaited<ReturnType<typeof startCountingListener>>;
 
 beforeAll(async () => {
-  listener = createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  target = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  listener = await startCountingListener();
 });
-afterAll(() => new Promise((resolve) => listener.close(resolve)));
+afterAll(() => listener.close());
 
 describe('a temporary folder the evidence spool cannot use', () => {
   it('stops the run before anything is sent, with exit 3 and a sentence saying what to set', async () => {
@@ -31,13 +24,13 @@ describe('a temporary folder the evidence spool cannot use', () => {
     process.env.TMPDIR = join(reports, 'no', 'such', 'folder');
     let code: number;
     try {
-      code = await main(['run', REFERENCE_MANIFEST, '--base-url', target, '--reports-dir', reports], { env: {}, out: (l) => out.push(l), err: (l) => err.push(l) });
+      code = await main(['run', REFERENCE_MANIFEST, '--base-url', listener.url, '--reports-dir', reports], { env: {}, out: (l) => out.push(l), err: (l) => err.push(l) });
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;
     }
     expect(code).toBe(3);
     expect([...out, ...err].join('\n')).toMatch(/Cannot create the evidence spool in .*no\/such\/folder: ENOENT.*Set TMPDIR to a writable folder/);
-    expect(connections).toBe(0);
+    expect(listener.connections()).toBe(0);
   });
 });
