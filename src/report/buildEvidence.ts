@@ -3,11 +3,11 @@ import type { Reporter } from '../run/reporter.ts';
 import type { RotationProbe, RotationRecord } from '../run/rotationRecord.ts';
 import type { RunSummary } from '../run/summarise.ts';
 import type { ScopeMatrix } from '../run/scopeMatrix.ts';
-import { caseList, type CaseSource } from './caseSource.ts';
+import { caseList } from './caseSource.ts';
 import { countVerdicts } from './countVerdicts.ts';
 import { EVIDENCE_SCHEMA_VERSION, type Evidence, type EvidenceCase, type EvidenceHead, type EvidenceMatrix, type EvidenceProbe, type EvidenceRotation, type ShardInfo } from './evidence.ts';
 import { evidenceCase, type ReplayContext } from './evidenceCase.ts';
-import { redactBuilt, redactDeep } from './redactDeep.ts';
+import { redactBuilt } from './redactDeep.ts';
 
 /** Facts about the tool and the machine, gathered by the CLI so this stays a pure function. */
 export interface EvidenceContext {
@@ -89,6 +89,5 @@ export function caseRecorder(add: (c: EvidenceCase) => void, options: { redact: 
 export function buildEvidence(summary: Readonly<RunSummary>, results: readonly CaseResult[], context: EvidenceContext): Evidence {
   const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl, replayFlags: summary.replayFlags };
   const cases = results.map((r, i) => evidenceCase(r, context.planIndex?.(r.case.id) ?? i, where));
-  const source: CaseSource = caseList(cases);
-  return { ...evidenceHead(summary, context), ...countVerdicts(cases), cases: source };
+  return { ...evidenceHead(summary, context), ...countVerdicts(cases), cases: caseList(cases) };
 }

@@ -16,12 +16,6 @@ export interface ReplayContext {
   replayFlags?: readonly string[];
 }
 
-/**
- * A result as it may carry a `skipped` verdict and its reason once the run reports cases the
- * manifest excludes; today's VerdictStatus has no such member, so this reads it defensively.
- */
-type MaybeSkipped = Readonly<CaseResult> & { skipReason?: string };
-
 function evidenceExchange(exchange: Exchange): EvidenceExchange {
   const { request, response, failure } = exchange;
   const headers: Record<string, string> = {};
@@ -40,7 +34,7 @@ function evidenceExchange(exchange: Exchange): EvidenceExchange {
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** One judged case as evidence: what was sent and answered (redacted, excerpted), and the verdict. */
-export function evidenceCase(result: MaybeSkipped, index: number, where: ReplayContext): EvidenceCase {
+export function evidenceCase(result: Readonly<CaseResult>, index: number, where: ReplayContext): EvidenceCase {
   const c = result.case;
   const verdict = result.status as Verdict;
   return {

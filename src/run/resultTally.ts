@@ -1,12 +1,8 @@
-import { SUITES, type SuiteId } from '../plan/case.ts';
+import type { SuiteId } from '../plan/case.ts';
 import type { CaseResult } from './caseResult.ts';
 import { rotationObservation, type RotationObservation } from './rotationRecordFrom.ts';
 import { matrixCell, type ScopeMatrixCell } from './scopeMatrix.ts';
-import type { SuiteCounts } from './summarise.ts';
-
-const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 });
-
-const FIELD = { passed: 'passed', failed: 'failed', error: 'errors', skipped: 'skipped' } as const;
+import { countVerdict, emptyCounts, type SuiteCounts } from './summarise.ts';
 
 /** Values given with their plan index, back in plan order. */
 const inPlanOrder = <T>(items: [number, T][]) => items.sort((a, b) => a[0] - b[0]).map(([, item]) => item);
@@ -16,8 +12,9 @@ const inPlanOrder = <T>(items: [number, T][]) => items.sort((a, b) => a[0] - b[0
  * results land in any order; the results themselves are not kept.
  */
 export class ResultTally {
-  readonly suites = Object.fromEntries(SUITES.map((s) => [s, empty()])) as Record<SuiteId, SuiteCounts>;
-  readonly totals = empty();
+  private readonly counts = emptyCounts();
+  readonly suites: Record<SuiteId, SuiteCounts> = this.counts.suites;
+  readonly totals: SuiteCounts = this.counts.totals;
   refused = 0;
   interrupted = 0;
   private readonly cells: [number, ScopeMatrixCell][] = [];
@@ -25,10 +22,7 @@ export class ResultTally {
 
   /** `index`: the case's position in the plan. */
   add(result: Readonly<CaseResult>, index: number): void {
-    for (const counts of [this.suites[result.case.suite], this.totals]) {
-      counts.tests += 1;
-      counts[FIELD[result.status]] += 1;
-    }
+    countVerdict(this.counts, result.case.suite, result.status);
     if (result.failure?.kind === 'connection-refused') this.refused += 1;
     if (result.status === 'skipped' && /interrupted/.test(result.skipReason ?? '')) this.interrupted += 1;
     const cell = matrixCell(result);

@@ -1,4 +1,5 @@
-import type { SuiteId } from '../plan/case.ts';
+import { SUITES, type SuiteId } from '../plan/case.ts';
+import type { VerdictStatus } from './caseResult.ts';
 import type { RotationRecord } from './rotationRecord.ts';
 import type { ScopeMatrix } from './scopeMatrix.ts';
 
@@ -37,4 +38,20 @@ export interface RunSummary {
   manifestSha256: string;
   /** Flags a replay must repeat to plan the same cases (--overlay, --env, --runs, --changed-since). */
   replayFlags?: string[];
+}
+
+/** Counts per suite and in total, all zero. */
+export function emptyCounts(): { suites: Record<SuiteId, SuiteCounts>; totals: SuiteCounts } {
+  const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 });
+  return { suites: Object.fromEntries(SUITES.map((s) => [s, empty()])) as Record<SuiteId, SuiteCounts>, totals: empty() };
+}
+
+const FIELD = { passed: 'passed', failed: 'failed', error: 'errors', skipped: 'skipped' } as const;
+
+/** Counts one verdict in its suite and in the total: the one rule for a run, a merge and the reports. */
+export function countVerdict(counts: ReturnType<typeof emptyCounts>, suite: SuiteId, verdict: VerdictStatus): void {
+  for (const c of [counts.suites[suite], counts.totals]) {
+    c.tests += 1;
+    c[FIELD[verdict]] += 1;
+  }
 }
