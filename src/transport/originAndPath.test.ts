@@ -10,7 +10,7 @@ describe('originAndPath', () => {
         if (credentials) [url.username, url.password] = credentials;
         expect(originAndPath(url.href)).toEqual({ origin: url.origin, path: url.pathname + url.search });
       }),
-      { numRuns: 500, examples: [['http://a.aa?', null], ['http://u:p@a.aa/x?y#z', null]] },
+      { numRuns: 500, examples: [['http://a.aa?', null], ['http://a.aa??', null], ['http://a.aa/x?y?', null], ['http://u:p@a.aa/x?y#z', null]] },
     );
   });
 });

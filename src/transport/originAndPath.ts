@@ -9,7 +9,7 @@ export function originAndPath(href: string): { origin: string; path: string } {
     const url = new URL(href);
     return { origin: url.origin, path: url.pathname + url.search };
   }
-  // An empty query (`/x?`) is no query to the parser, and so to the request.
-  const end = href.endsWith('?') ? href.length - 1 : href.length;
+  // An empty query (`/x?`) is no query to the parser, and so to the request; `/x??` is the query `?`.
+  const end = href.indexOf('?', start) === href.length - 1 ? href.length - 1 : href.length;
   return { origin: href.slice(0, start), path: href.slice(start, end) };
 }
