@@ -79,8 +79,7 @@ describe('loadManifest', () => {
     expect(() => parseManifest(bomb.join('\n'), 'bomb.yaml')).toThrow(HardenError);
   });
 
-  it('refuses a megabyte of [ quickly, before the YAML parser sees it', () => {
-    const started = performance.now();
+  it('refuses a megabyte of [ by its nesting, before the YAML parser sees it', () => {
     let error: unknown;
     try {
       parseManifest('['.repeat(1024 * 1024), 'deep.yaml');
@@ -88,6 +87,5 @@ describe('loadManifest', () => {
       error = e;
     }
     expect(formatHardenError(error as HardenError)).toMatch(/deep\.yaml:1:129: \[ and \{ nest more than 128 deep here/);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

@@ -58,7 +58,8 @@ describe('sendRequest', () => {
   it('turns a server that never answers into a timeout verdict within the deadline', async () => {
     const exchange = await send('/hang');
     expect(exchange.failure?.kind).toBe('timeout');
-    expect(exchange.durationMs).toBeLessThan(limits.timeoutMs * 4);
+    // Generous: it separates the deadline from a hang without timing the machine.
+    expect(exchange.durationMs).toBeLessThan(limits.timeoutMs * 10);
   });
 
   it('stops reading a huge body at the cap, and calls it too large rather than judging a fragment', async () => {

@@ -27,23 +27,20 @@ function writeHugeManifest(): string {
 }
 
 describe('a 50 MiB manifest', () => {
-  it('is refused from its size alone, fast, without opening it', async () => {
+  it('is refused from its size alone, without opening it', async () => {
     const file = writeHugeManifest();
     vi.mocked(fsPromises.open).mockClear();
     vi.mocked(fsPromises.readFile).mockClear();
-    const started = performance.now();
     let error: unknown;
     try {
       await loadManifest(file);
     } catch (e) {
       error = e;
     }
-    const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(HardenError);
     expect(formatHardenError(error as HardenError)).toMatch(new RegExp(`huge\\.yaml: is 52428800 bytes, over the ${MAX_MANIFEST_BYTES}-byte \\(5 MiB\\) limit for a manifest \\(a manifest is a few KiB of text; is it the right file\\?\\)`));
     expect(fsPromises.open).not.toHaveBeenCalled();
     expect(fsPromises.readFile).not.toHaveBeenCalled();
-    expect(elapsed).toBeLessThan(500);
   });
 
   it('is still read when it is small: the spy sees the ordinary path', async () => {
