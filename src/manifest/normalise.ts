@@ -2,7 +2,7 @@ import type { Document, LineCounter } from 'yaml';
 import { catalogueWarnings } from './catalogueWarnings.ts';
 import { RFC9457_SCHEMA } from './rfc9457.ts';
 import { locatePointer } from './locate.ts';
-import type { Endpoint, ErrorStatuses, HttpMethod, JsonSchema, Manifest, TokenProviderConfig } from './types.ts';
+import type { Endpoint, ErrorStatuses, HttpMethod, JsonSchema, Manifest, NamedParameter, TokenProviderConfig } from './types.ts';
 
 type Raw = Record<string, any>;
 
@@ -36,6 +36,13 @@ function tokens(raw: Raw): TokenProviderConfig {
   };
 }
 
+/** `required` defaults to false, as in OpenAPI; header names are kept in lower case. */
+function namedParameters(raw: Record<string, { schema: JsonSchema; required?: boolean }> | undefined, lowerCase: boolean): Record<string, NamedParameter> {
+  const out: Record<string, NamedParameter> = {};
+  for (const [name, p] of Object.entries(raw ?? {})) out[lowerCase ? name.toLowerCase() : name] = { schema: p.schema, required: p.required === true };
+  return out;
+}
+
 /** Fills every default, so later stages never ask "was this set?". Input must already be valid. */
 export function normalise(raw: Raw, file: string, sha256: string, doc: Document, lineCounter: LineCounter): Manifest {
   const usesRfc9457 = raw.errors?.schema === undefined || raw.errors.schema === 'rfc9457';
@@ -46,6 +53,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     scopes: e.scopes ?? [],
     public: e.public === true || (Array.isArray(e.scopes) && e.scopes.length === 0),
     params: e.params ?? {},
+    query: namedParameters(e.query, false),
+    headers: namedParameters(e.headers, true),
     body: e.body as JsonSchema | undefined,
     contentType: e.contentType ?? 'application/json',
     responses: e.responses ?? {},

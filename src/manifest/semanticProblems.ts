@@ -12,6 +12,8 @@ interface RawEndpoint {
   scopes?: string[];
   public?: boolean;
   params?: Record<string, unknown>;
+  query?: Record<string, { schema?: unknown }>;
+  headers?: Record<string, { schema?: unknown }>;
   body?: unknown;
   responses?: Record<string, unknown>;
 }
@@ -21,6 +23,27 @@ interface RawManifest {
   errors?: { schema?: unknown; statuses?: Record<string, unknown> };
   endpoints: RawEndpoint[];
   schemas?: Record<string, unknown>;
+}
+
+/** RFC 9110 §5.1: a field name is a token. */
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Headers the harness sets itself, or that the HTTP layer owns: a manifest naming one would be
+ * overwritten, or would break the request. OpenAPI ignores Accept, Content-Type and Authorization
+ * parameters for the same reason.
+ */
+const RESERVED_HEADERS = new Set(['accept', 'authorization', 'content-type', 'content-length', 'transfer-encoding', 'host', 'connection', 'cookie', 'expect', 'te', 'upgrade', 'keep-alive', 'trailer', 'proxy-authorization']);
+
+function headerProblems(names: string[], report: (name: string, message: string, hint: string) => void): void {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (!FIELD_NAME.test(name)) report(name, `"${name}" is not an HTTP header name`, 'use letters, digits and - (RFC 9110 §5.1), e.g. X-Tenant-Id');
+    else if (RESERVED_HEADERS.has(lower)) report(name, `the ${name} header is set by the harness or the HTTP layer, not by the manifest`, lower === 'authorization' ? 'describe credentials under auth:' : lower === 'cookie' ? 'cookie parameters are not supported yet; remove it' : 'remove it');
+    else if (seen.has(lower)) report(name, `header "${name}" is already declared as "${seen.get(lower)}" (header names ignore case)`, 'declare it once');
+    else seen.set(lower, name);
+  }
 }
 
 /** Path template variables, RFC 6570 level 1 as used by OpenAPI: `/orders/{id}`. */
@@ -80,6 +103,8 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
     for (const name of params.filter((p) => !variables.includes(p))) {
       report(['endpoints', i, 'params', name], `param "${name}" does not appear in the path ${endpoint.path}`, `remove it, or add {${name}} to the path: params are path variables`);
     }
+
+    headerProblems(Object.keys(endpoint.headers ?? {}), (name, message, hint) => report(['endpoints', i, 'headers', name], message, hint));
 
     if (endpoint.public && (endpoint.scopes?.length ?? 0) > 0) {
       report(['endpoints', i, 'public'], 'an endpoint cannot be public and require scopes', 'remove `public: true` or the scopes');

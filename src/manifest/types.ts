@@ -75,6 +75,12 @@ export interface ErrorContract {
   statuses: ErrorStatuses;
 }
 
+/** A query or header parameter: its schema, and whether every request must carry it. */
+export interface NamedParameter {
+  schema: JsonSchema;
+  required: boolean;
+}
+
 export interface Endpoint {
   id: string;
   method: HttpMethod;
@@ -83,6 +89,10 @@ export interface Endpoint {
   scopes: string[];
   public: boolean;
   params: Record<string, JsonSchema>;
+  /** Query parameters by name. */
+  query: Record<string, NamedParameter>;
+  /** Request header parameters by lower-case name (HTTP field names are case-insensitive). */
+  headers: Record<string, NamedParameter>;
   body?: JsonSchema;
   contentType: string;
   /** Documented responses by status; "problem" means the error contract's schema. */

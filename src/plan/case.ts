@@ -42,7 +42,8 @@ export interface PlannedRequest {
   method: HttpMethod;
   /** Path with parameters filled and percent-encoded, relative to the base URL. */
   path: string;
-  query?: Record<string, string>;
+  /** Query parameters; a list is the key repeated. */
+  query?: Record<string, string | readonly string[]>;
   headers: Record<string, string>;
   body?: { text: string; contentType?: string };
 }

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
-import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
+import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { invalidArbitraries, validArbitrary, type Violation } from './arbitraries/index.ts';
+import { boundedFilter } from './arbitraries/bounded-filter.ts';
+import { headerSafe, headerText, queryText } from './parameterText.ts';
 
-/** Concrete inputs for one request: path parameters and a JSON body. */
+/** Concrete inputs for one request: path parameters, query and header parameters, and a JSON body. */
 export interface Inputs {
   params: Record<string, string>;
+  /** Query parameters as sent; a list is the key repeated. Absent when the endpoint declares none. */
+  query?: Record<string, string | string[]>;
+  /** Header parameters by lower-case name. Absent when the endpoint declares none. */
+  headers?: Record<string, string>;
   body?: unknown;
 }
 
@@ -46,11 +52,35 @@ function paramArbitrary(schema: JsonSchema, manifest: Manifest): fc.Arbitrary<st
   return valid(schema, manifest).filter(usableSegment).map(String);
 }
 
-/** All valid inputs of an endpoint as one arbitrary: path parameters and body together, so they shrink together. */
+/** A header parameter's values as text the HTTP client will send unchanged. */
+function headerArbitrary(name: string, schema: JsonSchema, manifest: Manifest): fc.Arbitrary<string> {
+  return boundedFilter(valid(schema, manifest).map(headerText), headerSafe, `header "${name}"`);
+}
+
+/** Query or header parameters as one record: required ones always present, optional ones present or not (and shrunk away). */
+function namedArbitrary<T>(declared: Record<string, NamedParameter>, value: (name: string, schema: JsonSchema) => fc.Arbitrary<T>): fc.Arbitrary<Record<string, T>> {
+  const entries = Object.entries(declared);
+  const model = Object.fromEntries(entries.map(([name, p]) => [name, value(name, p.schema)]));
+  return fc.record(model, { requiredKeys: entries.filter(([, p]) => p.required).map(([name]) => name) }) as fc.Arbitrary<Record<string, T>>;
+}
+
+const hasAny = (declared: Record<string, unknown>) => Object.keys(declared).length > 0;
+
+/** All valid inputs of an endpoint as one arbitrary: parameters and body together, so they shrink together. */
 export function validInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
   const params = fc.record(Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, paramArbitrary(schema, manifest)])));
   const body = endpoint.body === undefined ? fc.constant(undefined) : valid(endpoint.body, manifest);
-  return fc.tuple(params, body).map(([p, b]) => (b === undefined ? { params: p } : { params: p, body: b }));
+  const pathAndBody = fc.tuple(params, body).map(([p, b]): Inputs => (b === undefined ? { params: p } : { params: p, body: b }));
+  // Endpoints without query or header parameters draw exactly as before they existed: same seed, same inputs.
+  if (!hasAny(endpoint.query) && !hasAny(endpoint.headers)) return pathAndBody;
+  const query = namedArbitrary(endpoint.query, (_, schema) => valid(schema, manifest).map(queryText));
+  const headers = namedArbitrary(endpoint.headers, (name, schema) => headerArbitrary(name, schema, manifest));
+  return fc.tuple(pathAndBody, query, headers).map(([inputs, q, h]) => withNamed(inputs, endpoint, q, h));
+}
+
+/** Inputs with query and header records, each present when the endpoint declares any. */
+function withNamed(inputs: Inputs, endpoint: Endpoint, query: Record<string, string | string[]>, headers: Record<string, string>): Inputs {
+  return { ...inputs, ...(hasAny(endpoint.query) && { query }), ...(hasAny(endpoint.headers) && { headers }) };
 }
 
 /** Valid, generated inputs for an endpoint. */
@@ -64,7 +94,11 @@ function firstExample(schema: JsonSchema): unknown {
   return Array.isArray(examples) && examples.length > 0 ? examples[0] : schema.example;
 }
 
-/** Inputs using each parameter's documented example where there is one; `complete` says whether all had one. */
+/**
+ * Inputs using each parameter's documented example where there is one; `complete` says whether all
+ * had one. Only required query and header parameters are sent: the smallest request the contract
+ * says must be served.
+ */
 export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: number): { inputs: Inputs; complete: boolean } {
   const generated = generatedInputs(endpoint, manifest, seed);
   let complete = true;
@@ -74,7 +108,21 @@ export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: numb
     if (example === undefined) complete = false;
     params[name] = example === undefined ? generated.params[name]! : String(example);
   }
-  return { inputs: { params, body: generated.body }, complete };
+  const inputs: Inputs = { params, body: generated.body };
+  if (!hasAny(endpoint.query) && !hasAny(endpoint.headers)) return { inputs, complete };
+  const required = <T>(declared: Record<string, NamedParameter>, drawn: Record<string, T> | undefined, text: (v: unknown) => T) => {
+    const out: Record<string, T> = {};
+    for (const [name, p] of Object.entries(declared)) {
+      if (!p.required) continue;
+      const example = firstExample(p.schema);
+      if (example === undefined) complete = false;
+      out[name] = example === undefined ? drawn![name]! : text(example);
+    }
+    return out;
+  };
+  const query = required(endpoint.query, generated.query, queryText);
+  const headers = required(endpoint.headers, generated.headers, headerText);
+  return { inputs: withNamed(inputs, endpoint, query, headers), complete };
 }
 
 /** Fills `{name}` in a path template with percent-encoded values (RFC 3986 §3.3). */

@@ -19,7 +19,6 @@ export interface CaseParts {
   expect: Expectation;
   /** Raw body text and content type, when the case sends something other than the JSON of `inputs.body`. */
   rawBody?: { text: string; contentType?: string };
-  query?: Record<string, string>;
   generated?: string;
   fuzz?: FuzzSpec;
   matrix?: Case['matrix'];
@@ -45,7 +44,7 @@ const acceptHeaders = (manifest: Manifest) =>
   shared(manifest, 'accept headers', () => Object.freeze({ accept: flat('application/json, ', manifest.errors.contentType) }));
 
 /** The one place that turns inputs into a request. */
-export function buildRequest(manifest: Manifest, endpoint: Endpoint, parts: Pick<CaseParts, 'inputs' | 'rawBody' | 'query'>): PlannedRequest {
+export function buildRequest(manifest: Manifest, endpoint: Endpoint, parts: Pick<CaseParts, 'inputs' | 'rawBody'>): PlannedRequest {
   const body =
     parts.rawBody ??
     (parts.inputs.body === undefined ? undefined : { text: JSON.stringify(parts.inputs.body), contentType: endpoint.contentType });
@@ -54,8 +53,9 @@ export function buildRequest(manifest: Manifest, endpoint: Endpoint, parts: Pick
   // (suite by suite), so two recent ones are remembered, which costs nothing per case.
   const shares = sharesOf(endpoint);
   const path = shares.samePath(fillPath(endpoint.path, parts.inputs.params));
-  const request = { method: endpoint.method, path, query: parts.query, headers: acceptHeaders(manifest), body };
-  if (body !== undefined || parts.query !== undefined) return request;
+  const { query, headers } = parts.inputs;
+  const request = { method: endpoint.method, path, query, headers: headers === undefined ? acceptHeaders(manifest) : { ...acceptHeaders(manifest), ...headers }, body };
+  if (body !== undefined || query !== undefined || headers !== undefined) return request;
   return shares.sameRequest(Object.freeze(request));
 }
 

@@ -8,6 +8,8 @@ import { bearer, live } from './credentials.ts';
 import { refused as sharedRefusal } from './expectations.ts';
 import { fuzzSpec } from './sharedParts.ts';
 import { shared } from './shared.ts';
+import { deriveSeed } from './deriveSeed.ts';
+import { parameterViolations, violatedInputs, violationReason, violationVariant } from './parameterViolations.ts';
 
 /** Valid JSON cut short: the cheapest way to break a parser. */
 function truncated(json: string): string {
@@ -17,7 +19,8 @@ function truncated(json: string): string {
 /**
  * The malformed suite: a live, sufficient token with requests the API must refuse as invalid —
  * broken JSON, the wrong content type, a body breaking one schema constraint, an oversized body,
- * and a malformed Authorization header. Never a 2xx, never a 5xx.
+ * a required query or header parameter left out or one outside its schema, and a malformed
+ * Authorization header. Never a 2xx, never a 5xx.
  */
 export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
@@ -71,6 +74,13 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
         expect: refused(statuses.tooLarge, `the body exceeds the documented ${limit} bytes`),
       }));
     }
+  }
+  const parameterSeed = (which: string) => deriveSeed(runSeed, `${endpoint.id}/malformed/${which}`);
+  for (const violation of parameterViolations(manifest, endpoint, parameterSeed)) {
+    add(violationVariant(violation), (_seed, inputs) => ({
+      inputs: violatedInputs(inputs, violation),
+      expect: refused(statuses.invalid, violationReason(violation)),
+    }));
   }
   if (!endpoint.public) {
     add('malformed authorization header', () => ({

@@ -73,7 +73,8 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
       }),
     );
   }
-  if (Object.keys(endpoint.params).length > 0 || endpoint.body !== undefined) {
+  const declaresInputs = [endpoint.params, endpoint.query, endpoint.headers].some((d) => Object.keys(d).length > 0);
+  if (declaresInputs || endpoint.body !== undefined) {
     const fuzzId = caseIdentity(runSeed, endpoint, 'positive', 'generated inputs');
     cases.push(
       makeCase(manifest, endpoint, 'positive', 'generated inputs', fuzzId, {

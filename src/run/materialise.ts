@@ -31,7 +31,10 @@ export function materialise(c: Case, baseUrl: URL, tokens: TokenSet): SentReques
   let base = bases.get(baseUrl);
   if (base === undefined) bases.set(baseUrl, (base = baseUrl.href.replace(/\/+$/, '')));
   const url = new URL(base + c.request.path);
-  for (const [name, value] of Object.entries(c.request.query ?? {})) url.searchParams.append(name, value);
+  for (const [name, value] of Object.entries(c.request.query ?? {})) {
+    if (typeof value === 'string') url.searchParams.append(name, value);
+    else for (const one of value) url.searchParams.append(name, one);
+  }
   const headers: Record<string, string> = { ...c.request.headers };
   if (c.request.body?.contentType) headers['content-type'] = c.request.body.contentType;
   const token = tokenFor(c, tokens);

@@ -49,6 +49,8 @@ export const EXPECTED: Record<string, Expected> = {
   'error-with-200': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
   // The invalid orders it stores then break the Order schema wherever they are read back.
   'accepts-invalid-body': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'status'], suites: ['malformed', 'positive', 'rotation'], checks: ['status', 'response-schema'] },
+  'limit-unvalidated': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'status'], suites: ['malformed'], checks: ['status', 'response-schema'] },
+  'audit-reason-unchecked': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'status'], suites: ['malformed'], checks: ['status', 'response-schema'] },
   'token-in-query-accepted': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
   'redirect-to-login': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized', 'malformed'], checks: ['status'] },
   // Rare inputs: any suite that sends a generated valid body may meet them, the rotation drill's probes included.

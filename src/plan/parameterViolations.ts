@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
+import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
+import { invalidArbitraries } from './arbitraries/index.ts';
+import { headerSafe, headerText, queryText } from './parameterText.ts';
+import { schemaRoot } from './inputs.ts';
+import { shared } from './shared.ts';
+
+// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ?? addFormatsImport) as FormatsPlugin;
+
+/**
+ * Servers read query and header parameters as text and coerce it to the schema's type, as ajv's
+ * `coerceTypes: 'array'` does (fastify, express-openapi-validator, most OpenAPI middlewares). A
+ * value counts as breaking its schema only when no such reading makes it valid: `5` drawn to
+ * break `type: string` arrives as the valid string "5", and must not be expected refused.
+ */
+const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', logger: false });
+addFormats(coercing);
+
+export type ParameterPlace = 'query' | 'headers';
+
+/** One way a request breaks its parameter contract: a required parameter left out, or a value outside its schema. */
+export interface ParameterViolation {
+  place: ParameterPlace;
+  name: string;
+  /** Absent: the parameter is left out. */
+  value?: string | string[];
+  /** The schema keyword the value breaks, e.g. `maximum`. */
+  keyword?: string;
+}
+
+const PLACE_WORD: Record<ParameterPlace, string> = { query: 'query parameter', headers: 'header' };
+
+/**
+ * `required query parameter "q" missing`, `header "x-tenant" breaks its schema`: stable whatever
+ * the seed draws, so a case keeps its name (and id) from run to run.
+ */
+export function violationVariant(v: ParameterViolation): string {
+  return v.value === undefined ? `required ${PLACE_WORD[v.place]} "${v.name}" missing` : `${PLACE_WORD[v.place]} "${v.name}" breaks its schema`;
+}
+
+/** Why the request must be refused, with the value sent (cut short): `query parameter "limit" is "101", which breaks maximum`. */
+export function violationReason(v: ParameterViolation): string {
+  if (v.value === undefined) return `the required ${PLACE_WORD[v.place]} "${v.name}" is left out`;
+  const text = JSON.stringify(v.value);
+  return `${PLACE_WORD[v.place]} "${v.name}" is ${text.length > 60 ? `${text.slice(0, 57)}...` : text}, which breaks ${v.keyword}`;
+}
+
+/** The inputs with the violation applied: the parameter removed, or its value replaced. */
+export function violatedInputs<T extends { query?: Record<string, string | string[]>; headers?: Record<string, string> }>(inputs: T, v: ParameterViolation): T {
+  const record: Record<string, string | string[]> = { ...(inputs[v.place] ?? {}) };
+  if (v.value === undefined) delete record[v.name];
+  else record[v.name] = v.value;
+  return { ...inputs, [v.place]: record };
+}
+
+function coercedValidator(manifest: Manifest, schema: JsonSchema): ValidateFunction | undefined {
+  return shared(manifest, `coerced parameter validator\n${JSON.stringify(schema)}`, () => {
+    try {
+      // `schemas` beside `properties` lets `#/schemas/Name` refs resolve in the parameter's schema.
+      return coercing.compile({ schemas: manifest.schemas, type: 'object', properties: { value: schema }, required: ['value'] });
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Every reading a server could give the text: as it is, and a comma-separated list split. */
+function readings(text: string | string[]): unknown[] {
+  if (Array.isArray(text)) return [text];
+  return text.includes(',') ? [text, text.split(',')] : [text];
+}
+
+function breaks(validate: ValidateFunction, text: string | string[]): boolean {
+  return readings(text).every((reading) => !validate({ value: structuredClone(reading) }));
+}
+
+/**
+ * A value for one parameter that breaks one constraint of its schema whatever the server's
+ * coercion, chosen by the seed; undefined when none of the schema's violations survives being sent
+ * as text (an unconstrained string, say).
+ */
+function brokenValue(manifest: Manifest, place: ParameterPlace, name: string, schema: JsonSchema, seed: number): ParameterViolation | undefined {
+  const validate = coercedValidator(manifest, schema);
+  if (!validate) return undefined;
+  const violations = shared(manifest, `parameter violations\n${JSON.stringify(schema)}`, () => invalidArbitraries(schema, { root: schemaRoot(manifest) }));
+  for (let i = 0; i < violations.length; i++) {
+    const violation = violations[(seed + i) % violations.length]!;
+    for (const value of fc.sample(violation.arbitrary, { seed: seed + i, numRuns: 8 })) {
+      const text = place === 'query' ? queryText(value) : headerText(value);
+      if (place === 'headers' && !headerSafe(text as string)) continue;
+      if (breaks(validate, text)) return { place, name, value: text, keyword: violation.keyword };
+    }
+  }
+  return undefined;
+}
+
+/** For each declared query and header parameter: left out when required, and a value outside its schema. Pure: the seed decides. */
+export function parameterViolations(manifest: Manifest, endpoint: Endpoint, seed: (variant: string) => number): ParameterViolation[] {
+  const out: ParameterViolation[] = [];
+  const places: [ParameterPlace, Record<string, NamedParameter>][] = [['query', endpoint.query], ['headers', endpoint.headers]];
+  for (const [place, declared] of places) {
+    for (const [name, p] of Object.entries(declared)) {
+      if (p.required) out.push({ place, name });
+      const broken = brokenValue(manifest, place, name, p.schema, seed(`${place} ${name}`));
+      if (broken) out.push(broken);
+    }
+  }
+  return out;
+}
