@@ -86,6 +86,8 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
       public: e.access.kind === 'public' ? true : undefined,
       scopes: e.access.kind === 'scopes' ? e.access.scopes : e.access.kind === 'any-token' ? catalogue : undefined,
       params: Object.keys(e.params).length > 0 ? e.params : undefined,
+      query: Object.keys(e.query).length > 0 ? e.query : undefined,
+      headers: Object.keys(e.headers).length > 0 ? e.headers : undefined,
       body: e.body,
       contentType: e.contentType,
       responses: Object.keys(e.responses).length > 0 ? e.responses : undefined,

@@ -1,8 +1,9 @@
-import type { Endpoint, JsonSchema } from '../manifest/types.ts';
+import type { Endpoint, JsonSchema, NamedParameter } from '../manifest/types.ts';
 import { endpointAccess, requirementsOf, type Access } from './endpointAccess.ts';
 import type { DetectedContract } from './errorContract.ts';
 import type { ImportWarning } from './importOpenApi.ts';
 import type { JsonObject } from './json.ts';
+import { namedParams } from './namedParams.ts';
 import { pathParams } from './pathParams.ts';
 import { requestBody } from './requestBody.ts';
 import { responses } from './responses.ts';
@@ -27,12 +28,14 @@ export interface MappedEndpoint {
   path: string;
   access: Access;
   params: Record<string, JsonSchema>;
+  query: Record<string, NamedParameter>;
+  headers: Record<string, NamedParameter>;
   body?: JsonSchema;
   contentType?: string;
   responses: Endpoint['responses'];
 }
 
-/** One operation → one endpoint: access from security, params from path parameters, body, responses. */
+/** One operation → one endpoint: access from security, params from path parameters, query and headers from theirs, body, responses. */
 export function mapEndpoint(ctx: MappingContext, { operation, id, examples }: Selected): MappedEndpoint {
   const { root, collector, warn } = ctx;
   const params = pathParams(root, operation, collector, examples, warn);
@@ -45,6 +48,7 @@ export function mapEndpoint(ctx: MappingContext, { operation, id, examples }: Se
     path: operation.path,
     access: endpointAccess(requirementsOf(operation.op, root), ctx.auth, operation.label, warn),
     params,
+    ...namedParams(root, operation, collector, warn),
     ...requestBody(root, operation, collector, warn),
     responses: responses(root, operation, collector, ctx.contract, ctx.governed, warn),
   };

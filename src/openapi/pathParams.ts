@@ -6,14 +6,11 @@ import type { Operation } from './listOperations.ts';
 import { deref } from './refs.ts';
 import type { SchemaCollector } from './schemaCollector.ts';
 
-/** OpenAPI says these header parameters are ignored: the request's own machinery sets them. */
-const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
-
 type Scalar = string | number | boolean;
 const isScalar = (v: unknown): v is Scalar => ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Path-level and operation-level parameters merged by (in, name); the operation's own win. */
-function mergedParameters(root: JsonObject, { item, op, label }: Operation, warn: (w: ImportWarning) => void): JsonObject[] {
+export function mergedParameters(root: JsonObject, { item, op, label }: Operation, warn: (w: ImportWarning) => void): JsonObject[] {
   const merged = new Map<string, JsonObject>();
   for (const raw of [...asArray(item.parameters), ...asArray(op.parameters)]) {
     const param = deref(root, raw);
@@ -27,7 +24,7 @@ function mergedParameters(root: JsonObject, { item, op, label }: Operation, warn
 }
 
 /** Documented values, most trusted first: the overlay's, the parameter's, then its schema's. */
-function examples(param: JsonObject, schema: unknown, overlayValue: Scalar | undefined, root: JsonObject): unknown[] {
+export function examples(param: JsonObject, schema: unknown, overlayValue: Scalar | undefined, root: JsonObject): unknown[] {
   const s = asObject(schema);
   const found = [
     overlayValue,
@@ -42,7 +39,8 @@ function examples(param: JsonObject, schema: unknown, overlayValue: Scalar | und
 /**
  * Path parameters → the endpoint's `params`, each a schema whose `examples` array carries the
  * documented example values (the planner uses the first where a case needs an existing resource).
- * Query, header and cookie parameters have no place in the manifest yet: warnings name them.
+ * Query and header parameters are `namedParams`' part; cookie parameters have no place in the
+ * manifest yet: a warning names them.
  */
 export function pathParams(
   root: JsonObject,
@@ -59,7 +57,7 @@ export function pathParams(
   for (const param of mergedParameters(root, operation, warn)) {
     const name = String(param.name);
     if (param.in !== 'path') {
-      if (param.in === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue;
+      if (param.in === 'query' || param.in === 'header') continue;
       (param.required === true ? required : optional).push(`${String(param.in)} "${name}"`);
       continue;
     }
@@ -87,10 +85,10 @@ export function pathParams(
     params[name] = { type: 'string' };
   }
   if (required.length > 0) {
-    warn({ operation: label, construct: 'parameters', message: `required ${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} not sent (the manifest has no query or header parameters yet), so the API may refuse every case; exclude the operation in the overlay if it does.` });
+    warn({ operation: label, construct: 'parameters', message: `required ${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} not sent (the manifest has no cookie parameters yet), so the API may refuse every case; exclude the operation in the overlay if it does.` });
   }
   if (optional.length > 0) {
-    warn({ operation: label, construct: 'parameters', message: `optional ${optional.join(', ')} ${optional.length === 1 ? 'is' : 'are'} not sent (the manifest has no query or header parameters yet).` });
+    warn({ operation: label, construct: 'parameters', message: `optional ${optional.join(', ')} ${optional.length === 1 ? 'is' : 'are'} not sent (the manifest has no cookie parameters yet).` });
   }
   return params;
 }

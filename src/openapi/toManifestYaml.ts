@@ -34,6 +34,12 @@ function tokens(t: TokenProviderConfig): Raw {
   return defined({ provider: 'http', clientAuth: t.clientAuth, issue: defined({ method, path, body, tokenPointer, idPointer }), revoke: t.revoke });
 }
 
+/** `required` only where it is true: false is the default, as in OpenAPI. */
+function named(declared: Endpoint['query']): Raw | undefined {
+  const entries = Object.entries(declared);
+  return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([name, p]) => [name, defined({ required: p.required ? true : undefined, schema: p.schema })]));
+}
+
 function endpoint(e: Endpoint): Raw {
   return defined({
     id: e.id,
@@ -42,6 +48,8 @@ function endpoint(e: Endpoint): Raw {
     public: e.public ? true : undefined,
     scopes: e.public ? undefined : e.scopes,
     params: Object.keys(e.params).length > 0 ? e.params : undefined,
+    query: named(e.query),
+    headers: named(e.headers),
     body: e.body,
     contentType: e.body !== undefined || e.contentType !== 'application/json' ? e.contentType : undefined,
     responses: Object.keys(e.responses).length > 0 ? e.responses : undefined,

@@ -14,9 +14,17 @@ export interface Inputs {
   body?: unknown;
 }
 
-/** `$ref`s in manifest schemas ("#/schemas/Order") resolve against this document. */
+const roots = new WeakMap<object, unknown>();
+
+/**
+ * `$ref`s in manifest schemas ("#/schemas/Order") resolve against this document. One object per
+ * manifest: the validators key their registration of it by identity, and a fresh one each call
+ * had them serialise every schema of the manifest again (seconds on a large OpenAPI document).
+ */
 export function schemaRoot(manifest: Manifest): unknown {
-  return { schemas: manifest.schemas };
+  let root = roots.get(manifest.schemas);
+  if (root === undefined) roots.set(manifest.schemas, (root = { schemas: manifest.schemas }));
+  return root;
 }
 
 // Building an arbitrary is far dearer than drawing from it (fast-check precomputes character tables),

@@ -3,6 +3,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { invalidArbitraries } from './arbitraries/index.ts';
+import { deepNormalize } from './arbitraries/normalize.ts';
 import { headerSafe, headerText, queryText } from './parameterText.ts';
 import { schemaRoot } from './inputs.ts';
 import { shared } from './shared.ts';
@@ -56,11 +57,28 @@ export function violatedInputs<T extends { query?: Record<string, string | strin
   return { ...inputs, [v.place]: record };
 }
 
+const registered = new WeakMap<object, string>();
+let nextRoot = 0;
+
+/** The manifest's schemas, added to the coercing instance once, under a key of their own. */
+function rootKey(manifest: Manifest): string {
+  let key = registered.get(manifest.schemas);
+  if (key === undefined) {
+    key = `urn:api-harden:parameters:${nextRoot++}`;
+    coercing.addSchema({ schemas: deepNormalize(manifest.schemas) } as object, key, undefined, false);
+    registered.set(manifest.schemas, key);
+  }
+  return key;
+}
+
 function coercedValidator(manifest: Manifest, schema: JsonSchema): ValidateFunction | undefined {
   return shared(manifest, `coerced parameter validator\n${JSON.stringify(schema)}`, () => {
     try {
-      // `schemas` beside `properties` lets `#/schemas/Name` refs resolve in the parameter's schema.
-      return coercing.compile({ schemas: manifest.schemas, type: 'object', properties: { value: schema }, required: ['value'] });
+      // `#/schemas/Name` refs point into the registered manifest schemas: compiling them alongside
+      // each parameter would have ajv walk every schema of the manifest per parameter.
+      const key = rootKey(manifest);
+      const value = deepNormalize(schema, (ref) => (ref.startsWith('#') ? `${key}${ref}` : ref));
+      return coercing.compile({ type: 'object', properties: { value }, required: ['value'] });
     } catch {
       return undefined;
     }

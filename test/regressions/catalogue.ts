@@ -32,7 +32,7 @@ export const EXPECTED: Record<string, Expected> = {
   'no-auth-on-route': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized', 'revoked-token', 'malformed', 'rotation'], checks: ['status'] },
   'write-accepts-read-scope': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
   'admin-accepts-any-token': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'status'], suites: ['unauthorized'], checks: ['status'] },
-  'documented-scope-rejected': { manifest: REFERENCE_MANIFEST, primary: ['positive', 'status'], suites: ['positive', 'unauthorized'], checks: ['status', ...refusalShape] },
+  'documented-scope-rejected': { manifest: REFERENCE_MANIFEST, primary: ['positive', 'status'], suites: ['positive', 'unauthorized', 'malformed'], checks: ['status', ...refusalShape] },
   'broken-json-500': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'no-server-error'], suites: ['malformed'], checks: ['no-server-error', ...refusalShape] },
   'broken-json-hang': { manifest: REFERENCE_MANIFEST, primary: ['malformed', 'no-response'], suites: ['malformed'], checks: ['no-response'] },
   'html-error-page': { manifest: REFERENCE_MANIFEST, primary: ['unauthorized', 'error-content-type'], suites: ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation'], checks: ['error-content-type', 'error-schema'] },

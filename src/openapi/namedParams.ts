@@ -1,0 +1,68 @@
+import type { NamedParameter } from '../manifest/types.ts';
+import type { ImportWarning } from './importOpenApi.ts';
+import type { JsonObject } from './json.ts';
+import type { Operation } from './listOperations.ts';
+import { examples, mergedParameters } from './pathParams.ts';
+import type { SchemaCollector } from './schemaCollector.ts';
+
+/** OpenAPI says these header parameters are ignored: the request's own machinery sets them. */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/** Headers the HTTP layer owns; the manifest refuses them, so the import leaves them out with a warning. */
+const HTTP_HEADERS = new Set(['content-length', 'transfer-encoding', 'host', 'connection', 'cookie', 'expect', 'te', 'upgrade', 'keep-alive', 'trailer', 'proxy-authorization']);
+
+/**
+ * The serialisations the planner sends (OpenAPI's defaults: `form` + explode for the query,
+ * `simple` for headers). Another style would put other text on the wire than the document
+ * describes, so such a parameter is left out, with a warning.
+ */
+function defaultStyle(param: JsonObject): boolean {
+  const style = param.style ?? (param.in === 'query' ? 'form' : 'simple');
+  const explode = param.explode ?? style === 'form';
+  return param.in === 'query' ? style === 'form' && explode === true : style === 'simple' && explode === false;
+}
+
+/**
+ * Query and header parameters → the endpoint's `query` and `headers`: the schema (with the
+ * documented example first in `examples`) and whether it is required. Parameters described with
+ * `content` are sent as strings; cookie parameters are `pathParams`' warning.
+ */
+export function namedParams(
+  root: JsonObject,
+  operation: Operation,
+  collector: SchemaCollector,
+  warn: (w: ImportWarning) => void,
+): { query: Record<string, NamedParameter>; headers: Record<string, NamedParameter> } {
+  const { label } = operation;
+  const query: Record<string, NamedParameter> = {};
+  const headers: Record<string, NamedParameter> = {};
+  for (const param of mergedParameters(root, operation, () => {})) {
+    if (param.in !== 'query' && param.in !== 'header') continue;
+    const name = String(param.name);
+    const lower = name.toLowerCase();
+    if (param.in === 'header' && IGNORED_HEADERS.has(lower)) continue;
+    const required = param.required === true;
+    const what = `${required ? 'required ' : ''}${param.in} parameter "${name}"`;
+    const consequence = required ? ', so the API may refuse every case; exclude the operation in the overlay if it does' : '';
+    if (param.in === 'header' && HTTP_HEADERS.has(lower)) {
+      warn({ operation: label, construct: 'parameters', message: `${what} names a header the HTTP layer sets; it is not sent${consequence}.` });
+      continue;
+    }
+    if (!defaultStyle(param)) {
+      warn({ operation: label, construct: 'parameters', message: `${what} uses style "${String(param.style ?? '')}"${param.explode !== undefined ? ` with explode: ${String(param.explode)}` : ''}, which the harness does not serialise; it is not sent${consequence}.` });
+      continue;
+    }
+    if (param.schema === undefined && param.content !== undefined) {
+      warn({ operation: label, construct: 'parameters', message: `${what} is described with content, not schema; it is sent as a string.` });
+    }
+    const converted = collector.convert(param.schema ?? { type: 'string' }, label);
+    const documented = examples(param, param.schema, undefined, root);
+    let schema = converted;
+    if (typeof converted !== 'boolean') {
+      const { example: _example, examples: _examples, ...rest } = converted;
+      schema = documented.length > 0 ? { ...rest, examples: documented } : rest;
+    } else if (documented.length > 0) schema = { examples: documented };
+    (param.in === 'query' ? query : headers)[param.in === 'query' ? name : lower] = { schema, required };
+  }
+  return { query, headers };
+}
