@@ -16,6 +16,14 @@ export { manifestSchema };
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
+const PARAMETER = /^\/endpoints\/\d+\/(query|headers)\/[^/]+$/;
+const parameterName = (pointer: string) => pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** `limit: { type: integer }` where `limit: { schema: { type: integer } }` was meant. */
+function bareParameterSchema(error: { keyword: string; instancePath: string; params: Record<string, unknown> }): boolean {
+  return error.keyword === 'required' && error.params.missingProperty === 'schema' && PARAMETER.test(error.instancePath);
+}
+
 /** Validates a parsed manifest against the manifest schema; one located problem per spot. */
 export function schemaProblems(value: unknown, doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   if (validate(value)) return [];
@@ -27,7 +35,12 @@ export function schemaProblems(value: unknown, doc: Document, lineCounter: LineC
   }));
   // `scope:` for `scopes:` is one mistake: the "did you mean" says it all, "missing scopes" would repeat it.
   const typos = new Set(described.filter((d) => d.suggested).map((d) => `${d.error.instancePath}|${d.suggested}`));
-  const kept = described.filter((d) => !(d.error.keyword === 'required' && typos.has(`${d.error.instancePath}|${String(d.error.params.missingProperty)}`)));
+  const unwrapped = new Set(described.filter((d) => bareParameterSchema(d.error)).map((d) => d.error.instancePath));
+  const kept = described
+    .filter((d) => !(d.error.keyword === 'required' && typos.has(`${d.error.instancePath}|${String(d.error.params.missingProperty)}`)))
+    // A query or header parameter written as a bare schema is one mistake, said once, not once per keyword.
+    .filter((d) => !(unwrapped.has(d.error.instancePath) && d.error.keyword === 'additionalProperties'))
+    .map((d) => (bareParameterSchema(d.error) ? { ...d, message: 'a query or header parameter is { schema, required }, not a bare schema', hint: `wrap it: ${parameterName(d.error.instancePath)}: { schema: { type: … } }, and add required: true if every request must carry it` } : d));
   return kept.map(({ error, message, hint, key }) => {
     const pointer = key === undefined ? error.instancePath : `${error.instancePath}/${escape(key)}`;
     const position = locatePointer(doc, lineCounter, error.instancePath, key);
