@@ -93,8 +93,18 @@ function readings(text: string | string[]): unknown[] {
 
 const declaresList = (schema: JsonSchema) => typeof schema === 'object' && [schema.type].flat().includes('array');
 
-function breaks(validate: ValidateFunction, text: string | string[]): boolean {
-  return readings(text).every((reading) => !validate({ value: structuredClone(reading) }));
+/**
+ * The keyword the text breaks as the server reads it (not the one the generator aimed at: `5`
+ * drawn against `type: string, minLength: 3` arrives as "5", which breaks `minLength`), or
+ * undefined when some reading is valid.
+ */
+function brokenKeyword(validate: ValidateFunction, text: string | string[]): string | undefined {
+  let keyword: string | undefined;
+  for (const reading of readings(text)) {
+    if (validate({ value: structuredClone(reading) })) return undefined;
+    keyword ??= validate.errors?.[0]?.keyword;
+  }
+  return keyword;
 }
 
 /**
@@ -113,7 +123,8 @@ function brokenValue(manifest: Manifest, place: ParameterPlace, name: string, sc
       if (place === 'headers' && !headerSafe(text as string)) continue;
       // A key repeated for a single-valued parameter: servers disagree (first, last, or refused), so it proves nothing.
       if (Array.isArray(text) && !declaresList(schema)) continue;
-      if (breaks(validate, text)) return { place, name, value: text, keyword: violation.keyword };
+      const keyword = brokenKeyword(validate, text);
+      if (keyword !== undefined) return { place, name, value: text, keyword };
     }
   }
   return undefined;
