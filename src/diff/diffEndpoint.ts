@@ -21,11 +21,32 @@ function access(o: Endpoint, n: Endpoint, found: Findings): void {
   if (dropped.length > 0) add(found, 'authorization-tightened', `no longer granted by ${dropped.join(', ')}`);
 }
 
+/**
+ * Query or header parameters: a schema compared as a body's is; one no longer required, or no
+ * longer declared, lets through requests that were refused (loosened); one newly required or
+ * declared constrains what was ignored (tightened).
+ */
+function namedParameters(o: Endpoint['query'], n: Endpoint['query'], roots: { old: Manifest['schemas']; new: Manifest['schemas'] }, place: string, deltas: SchemaDelta[]): void {
+  for (const name of new Set([...Object.keys(o), ...Object.keys(n)])) {
+    const at = `${place}/${name}`;
+    const before = o[name];
+    const after = n[name];
+    if (after === undefined) deltas.push({ direction: 'loosened', at, what: `no longer declared${before!.required ? ' (was required)' : ''}` });
+    else if (before === undefined) deltas.push({ direction: 'tightened', at, what: `now declared${after.required ? ', required' : ''}` });
+    else {
+      if (before.required && !after.required) deltas.push({ direction: 'loosened', at, what: 'no longer required' });
+      if (!before.required && after.required) deltas.push({ direction: 'tightened', at, what: 'now required' });
+      compareSchema(before.schema, after.schema, roots, at, deltas);
+    }
+  }
+}
+
 function request(old: Manifest, next: Manifest, o: Endpoint, n: Endpoint, found: Findings): void {
   const roots = { old: old.schemas, new: next.schemas };
   const deltas: SchemaDelta[] = [];
   if (o.body !== undefined || n.body !== undefined) compareSchema(o.body, n.body, roots, 'body', deltas);
   for (const name of Object.keys(o.params).filter((p) => p in n.params)) compareSchema(o.params[name], n.params[name], roots, `params/${name}`, deltas);
+  for (const place of ['query', 'headers'] as const) namedParameters(o[place], n[place], roots, place, deltas);
   for (const d of deltas) add(found, d.direction === 'loosened' ? 'request-schema-loosened' : 'request-schema-tightened', `${d.at}: ${d.what}`);
 }
 

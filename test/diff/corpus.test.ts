@@ -36,6 +36,23 @@ describe('harden diff over the fixture corpus', () => {
     expect(exit).toBe(code);
   });
 
+  it('grades query and header parameters: declared or required is tighter, raised bounds and dropped requirements looser', async () => {
+    const declared = await diffJson('fixtures/diff/parameters-base.yaml');
+    expect(declared.report.changes.map((c) => [c.kind, c.endpoint, c.details])).toEqual([
+      ['request-schema-tightened', 'listOrders', ['query/limit: now declared']],
+      ['request-schema-tightened', 'readAudit', ['headers/x-audit-reason: now declared, required']],
+    ]);
+    expect(declared.code).toBe(0);
+    const loosened = await diffJson('fixtures/diff/parameters-loosened.yaml', 'fixtures/diff/parameters-base.yaml');
+    expect(loosened.report.changes.map((c) => [c.kind, c.severity, c.endpoint, c.details])).toEqual([
+      ['request-schema-loosened', 'medium', 'listOrders', ['query/limit: maximum raised 100 → 1000']],
+      ['request-schema-loosened', 'medium', 'readAudit', ['headers/x-audit-reason: no longer required']],
+    ]);
+    expect(loosened.code).toBe(1);
+    const dropped = await diffJson(BASE, 'fixtures/diff/parameters-base.yaml');
+    expect(dropped.report.changes.map((c) => c.details)).toEqual([['query/limit: no longer declared'], ['headers/x-audit-reason: no longer declared (was required)']]);
+  });
+
   it('reports nothing for a manifest that differs only in order, comments and formatting', async () => {
     const { code, report } = await diffJson('fixtures/diff/reordered.yaml');
     expect(report.changes).toEqual([]);
