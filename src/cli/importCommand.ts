@@ -1,13 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { HardenError } from '../errors.ts';
-import { importOpenApi, type ImportWarning } from '../openapi/importOpenApi.ts';
+import { importOpenApi } from '../openapi/importOpenApi.ts';
+import { formatImportWarning } from './formatImportWarning.ts';
 import { toManifestYaml } from '../openapi/toManifestYaml.ts';
 import { EXIT } from './exitCode.ts';
-
-/** One line per construct the import could not map: the operation, the construct, what happened. */
-export function formatImportWarning(w: ImportWarning): string {
-  return `warning: ${w.operation ? `${w.operation} ` : ''}[${w.construct}] ${w.message}`;
-}
 
 /** `harden import`: OpenAPI (+ overlay) to a manifest file a person can review. Warnings never change the exit code. */
 export async function importCommand(document: string, flags: { overlay?: string; output?: string }, io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatHardenError, HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
-import { formatImportWarning, importCommand } from './importCommand.ts';
+import { formatImportWarning } from './formatImportWarning.ts';
 import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { mergeCommand } from './mergeCommand.ts';
@@ -112,6 +112,8 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .option('--overlay <file>', 'overlay: token provider, volatile members, limits, examples (docs/openapi.md)')
     .option('-o, --output <file>', 'manifest file to write (default: standard output)')
     .action(async (document: string, flags: { overlay?: string; output?: string }) => {
+      // Loaded on demand, as openManifest loads the importer: a run from a manifest never holds the OpenAPI reader.
+      const { importCommand } = await import('./importCommand.ts');
       exitCode = await importCommand(document, flags, io);
     });
 

@@ -4,7 +4,7 @@ import type { DriftItem } from '../baseline/drift.ts';
 import { HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { applyEnvironment } from '../manifest/applyEnvironment.ts';
-import { formatImportWarning } from './importCommand.ts';
+import { formatImportWarning } from './formatImportWarning.ts';
 import { selectedPlan } from '../diff/selectedPlan.ts';
 import { SUITES } from '../plan/case.ts';
 import { shardPlan } from '../plan/shard.ts';
