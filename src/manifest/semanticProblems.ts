@@ -33,7 +33,7 @@ const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * overwritten, or would break the request. OpenAPI ignores Accept, Content-Type and Authorization
  * parameters for the same reason.
  */
-const RESERVED_HEADERS = new Set(['accept', 'authorization', 'content-type', 'content-length', 'transfer-encoding', 'host', 'connection', 'cookie', 'expect', 'te', 'upgrade', 'keep-alive', 'trailer', 'proxy-authorization']);
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set(['accept', 'authorization', 'content-type', 'content-length', 'transfer-encoding', 'host', 'connection', 'cookie', 'expect', 'te', 'upgrade', 'keep-alive', 'trailer', 'proxy-authorization']);
 
 function headerProblems(names: string[], report: (name: string, message: string, hint: string) => void): void {
   const seen = new Map<string, string>();

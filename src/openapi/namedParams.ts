@@ -1,3 +1,4 @@
+import { RESERVED_HEADERS } from '../manifest/semanticProblems.ts';
 import type { NamedParameter } from '../manifest/types.ts';
 import type { ImportWarning } from './importOpenApi.ts';
 import type { JsonObject } from './json.ts';
@@ -8,8 +9,6 @@ import type { SchemaCollector } from './schemaCollector.ts';
 /** OpenAPI says these header parameters are ignored: the request's own machinery sets them. */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
-/** Headers the HTTP layer owns; the manifest refuses them, so the import leaves them out with a warning. */
-const HTTP_HEADERS = new Set(['content-length', 'transfer-encoding', 'host', 'connection', 'cookie', 'expect', 'te', 'upgrade', 'keep-alive', 'trailer', 'proxy-authorization']);
 
 /**
  * The serialisations the planner sends (OpenAPI's defaults: `form` + explode for the query,
@@ -44,7 +43,8 @@ export function namedParams(
     const required = param.required === true;
     const what = `${required ? 'required ' : ''}${param.in} parameter "${name}"`;
     const consequence = required ? ', so the API may refuse every case; exclude the operation in the overlay if it does' : '';
-    if (param.in === 'header' && HTTP_HEADERS.has(lower)) {
+    // The rest of the headers the manifest refuses: the HTTP layer owns them.
+    if (param.in === 'header' && RESERVED_HEADERS.has(lower)) {
       warn({ operation: label, construct: 'parameters', message: `${what} names a header the HTTP layer sets; it is not sent${consequence}.` });
       continue;
     }
