@@ -22,7 +22,7 @@ function access(o: Endpoint, n: Endpoint, found: Findings): void {
 }
 
 /**
- * Query or header parameters: a schema compared as a body's is; one no longer required, or no
+ * Query, header or cookie parameters: a schema compared as a body's is; one no longer required, or no
  * longer declared, lets through requests that were refused (loosened); one newly required or
  * declared constrains what was ignored (tightened).
  */
@@ -46,7 +46,7 @@ function request(old: Manifest, next: Manifest, o: Endpoint, n: Endpoint, found:
   const deltas: SchemaDelta[] = [];
   if (o.body !== undefined || n.body !== undefined) compareSchema(o.body, n.body, roots, 'body', deltas);
   for (const name of Object.keys(o.params).filter((p) => p in n.params)) compareSchema(o.params[name], n.params[name], roots, `params/${name}`, deltas);
-  for (const place of ['query', 'headers'] as const) namedParameters(o[place], n[place], roots, place, deltas);
+  for (const place of ['query', 'headers', 'cookies'] as const) namedParameters(o[place], n[place], roots, place, deltas);
   for (const d of deltas) add(found, d.direction === 'loosened' ? 'request-schema-loosened' : 'request-schema-tightened', `${d.at}: ${d.what}`);
 }
 

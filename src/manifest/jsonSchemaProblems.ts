@@ -8,7 +8,7 @@ import { pointerSegments } from './locate.ts';
 const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
 
 type Report = (segments: (string | number)[], message: string, hint?: string) => void;
-type RawEndpoint = { params?: Record<string, unknown>; query?: Record<string, { schema?: unknown }>; headers?: Record<string, { schema?: unknown }>; body?: unknown; responses?: Record<string, unknown> };
+type RawEndpoint = { params?: Record<string, unknown>; query?: Record<string, { schema?: unknown }>; headers?: Record<string, { schema?: unknown }>; cookies?: Record<string, { schema?: unknown }>; body?: unknown; responses?: Record<string, unknown> };
 
 /** Every place the manifest holds a JSON Schema, with its pointer segments. */
 function* schemaSites(manifest: { endpoints: RawEndpoint[]; schemas?: Record<string, unknown>; errors?: { schema?: unknown } }) {
@@ -16,7 +16,7 @@ function* schemaSites(manifest: { endpoints: RawEndpoint[]; schemas?: Record<str
   for (const [name, schema] of Object.entries(manifest.schemas ?? {})) yield { at: ['schemas', name], schema };
   for (const [i, endpoint] of manifest.endpoints.entries()) {
     for (const [name, schema] of Object.entries(endpoint.params ?? {})) yield { at: ['endpoints', i, 'params', name], schema };
-    for (const where of ['query', 'headers'] as const) {
+    for (const where of ['query', 'headers', 'cookies'] as const) {
       for (const [name, p] of Object.entries(endpoint[where] ?? {})) yield { at: ['endpoints', i, where, name, 'schema'], schema: p.schema };
     }
     if (endpoint.body !== undefined) yield { at: ['endpoints', i, 'body'], schema: endpoint.body };

@@ -16,7 +16,7 @@ export { manifestSchema };
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-const PARAMETER = /^\/endpoints\/\d+\/(query|headers)\/[^/]+$/;
+const PARAMETER = /^\/endpoints\/\d+\/(query|headers|cookies)\/[^/]+$/;
 const parameterName = (pointer: string) => pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** `limit: { type: integer }` where `limit: { schema: { type: integer } }` was meant. */
@@ -38,9 +38,9 @@ export function schemaProblems(value: unknown, doc: Document, lineCounter: LineC
   const unwrapped = new Set(described.filter((d) => bareParameterSchema(d.error)).map((d) => d.error.instancePath));
   const kept = described
     .filter((d) => !(d.error.keyword === 'required' && typos.has(`${d.error.instancePath}|${String(d.error.params.missingProperty)}`)))
-    // A query or header parameter written as a bare schema is one mistake, said once, not once per keyword.
+    // A query, header or cookie parameter written as a bare schema is one mistake, said once, not once per keyword.
     .filter((d) => !(unwrapped.has(d.error.instancePath) && d.error.keyword === 'additionalProperties'))
-    .map((d) => (bareParameterSchema(d.error) ? { ...d, message: 'a query or header parameter is { schema, required }, not a bare schema', hint: `wrap it: ${parameterName(d.error.instancePath)}: { schema: { type: … } }, and add required: true if every request must carry it` } : d));
+    .map((d) => (bareParameterSchema(d.error) ? { ...d, message: 'a query, header or cookie parameter is { schema, required }, not a bare schema', hint: `wrap it: ${parameterName(d.error.instancePath)}: { schema: { type: … } }, and add required: true if every request must carry it` } : d));
   return kept.map(({ error, message, hint, key }) => {
     const pointer = key === undefined ? error.instancePath : `${error.instancePath}/${escape(key)}`;
     const position = locatePointer(doc, lineCounter, error.instancePath, key);

@@ -14,6 +14,7 @@ interface RawEndpoint {
   params?: Record<string, unknown>;
   query?: Record<string, { schema?: unknown }>;
   headers?: Record<string, { schema?: unknown }>;
+  cookies?: Record<string, { schema?: unknown }>;
   body?: unknown;
   responses?: Record<string, unknown>;
 }
@@ -25,7 +26,7 @@ interface RawManifest {
   schemas?: Record<string, unknown>;
 }
 
-/** RFC 9110 §5.1: a field name is a token. */
+/** RFC 9110 §5.1: a field name is a token; so is a cookie name (RFC 6265 §4.1.1). */
 const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
@@ -40,7 +41,7 @@ function headerProblems(names: string[], report: (name: string, message: string,
   for (const name of names) {
     const lower = name.toLowerCase();
     if (!FIELD_NAME.test(name)) report(name, `"${name}" is not an HTTP header name`, 'use letters, digits and - (RFC 9110 §5.1), e.g. X-Tenant-Id');
-    else if (RESERVED_HEADERS.has(lower)) report(name, `the ${name} header is set by the harness or the HTTP layer, not by the manifest`, lower === 'authorization' ? 'describe credentials under auth:' : lower === 'cookie' ? 'cookie parameters are not supported yet; remove it' : 'remove it');
+    else if (RESERVED_HEADERS.has(lower)) report(name, `the ${name} header is set by the harness or the HTTP layer, not by the manifest`, lower === 'authorization' ? 'describe credentials under auth:' : lower === 'cookie' ? 'declare each cookie under cookies:' : 'remove it');
     else if (seen.has(lower)) report(name, `header "${name}" is already declared as "${seen.get(lower)}" (header names ignore case)`, 'declare it once');
     else seen.set(lower, name);
   }
@@ -105,6 +106,9 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
     }
 
     headerProblems(Object.keys(endpoint.headers ?? {}), (name, message, hint) => report(['endpoints', i, 'headers', name], message, hint));
+    for (const name of Object.keys(endpoint.cookies ?? {}).filter((n) => !FIELD_NAME.test(n))) {
+      report(['endpoints', i, 'cookies', name], `"${name}" is not a cookie name`, 'use letters, digits and - (a token, RFC 6265 §4.1.1), e.g. session_id');
+    }
 
     if (endpoint.public && (endpoint.scopes?.length ?? 0) > 0) {
       report(['endpoints', i, 'public'], 'an endpoint cannot be public and require scopes', 'remove `public: true` or the scopes');

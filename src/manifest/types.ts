@@ -93,6 +93,8 @@ export interface Endpoint {
   query: Record<string, NamedParameter>;
   /** Request header parameters by lower-case name (HTTP field names are case-insensitive). */
   headers: Record<string, NamedParameter>;
+  /** Cookie parameters by name, sent together in one Cookie header. */
+  cookies: Record<string, NamedParameter>;
   body?: JsonSchema;
   contentType: string;
   /** Documented responses by status; "problem" means the error contract's schema. */

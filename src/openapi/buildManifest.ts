@@ -88,6 +88,7 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
       params: Object.keys(e.params).length > 0 ? e.params : undefined,
       query: Object.keys(e.query).length > 0 ? e.query : undefined,
       headers: Object.keys(e.headers).length > 0 ? e.headers : undefined,
+      cookies: Object.keys(e.cookies).length > 0 ? e.cookies : undefined,
       body: e.body,
       contentType: e.contentType,
       responses: Object.keys(e.responses).length > 0 ? e.responses : undefined,

@@ -30,6 +30,7 @@ export interface MappedEndpoint {
   params: Record<string, JsonSchema>;
   query: Record<string, NamedParameter>;
   headers: Record<string, NamedParameter>;
+  cookies: Record<string, NamedParameter>;
   body?: JsonSchema;
   contentType?: string;
   responses: Endpoint['responses'];

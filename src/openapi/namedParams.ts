@@ -11,32 +11,33 @@ const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 
 /**
- * The serialisations the planner sends (OpenAPI's defaults: `form` + explode for the query,
- * `simple` for headers). Another style would put other text on the wire than the document
+ * The serialisations the planner sends (OpenAPI's defaults: `form` + explode for the query and
+ * cookies, `simple` for headers). Another style would put other text on the wire than the document
  * describes, so such a parameter is left out, with a warning.
  */
 function defaultStyle(param: JsonObject): boolean {
-  const style = param.style ?? (param.in === 'query' ? 'form' : 'simple');
+  const style = param.style ?? (param.in === 'header' ? 'simple' : 'form');
   const explode = param.explode ?? style === 'form';
-  return param.in === 'query' ? style === 'form' && explode === true : style === 'simple' && explode === false;
+  return param.in === 'header' ? style === 'simple' && explode === false : style === 'form' && explode === true;
 }
 
 /**
- * Query and header parameters → the endpoint's `query` and `headers`: the schema (with the
- * documented example first in `examples`) and whether it is required. Parameters described with
- * `content` are sent as strings; cookie parameters are `pathParams`' warning.
+ * Query, header and cookie parameters → the endpoint's `query`, `headers` and `cookies`: the
+ * schema (with the documented example first in `examples`) and whether it is required.
+ * Parameters described with `content` are sent as strings.
  */
 export function namedParams(
   root: JsonObject,
   operation: Operation,
   collector: SchemaCollector,
   warn: (w: ImportWarning) => void,
-): { query: Record<string, NamedParameter>; headers: Record<string, NamedParameter> } {
+): { query: Record<string, NamedParameter>; headers: Record<string, NamedParameter>; cookies: Record<string, NamedParameter> } {
   const { label } = operation;
   const query: Record<string, NamedParameter> = {};
   const headers: Record<string, NamedParameter> = {};
+  const cookies: Record<string, NamedParameter> = {};
   for (const param of mergedParameters(root, operation, () => {})) {
-    if (param.in !== 'query' && param.in !== 'header') continue;
+    if (param.in !== 'query' && param.in !== 'header' && param.in !== 'cookie') continue;
     const name = String(param.name);
     const lower = name.toLowerCase();
     if (param.in === 'header' && IGNORED_HEADERS.has(lower)) continue;
@@ -62,7 +63,8 @@ export function namedParams(
       const { example: _example, examples: _examples, ...rest } = converted;
       schema = documented.length > 0 ? { ...rest, examples: documented } : rest;
     } else if (documented.length > 0) schema = { examples: documented };
-    (param.in === 'query' ? query : headers)[param.in === 'query' ? name : lower] = { schema, required };
+    if (param.in === 'header') headers[lower] = { schema, required };
+    else (param.in === 'query' ? query : cookies)[name] = { schema, required };
   }
-  return { query, headers };
+  return { query, headers, cookies };
 }

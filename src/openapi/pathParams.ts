@@ -39,8 +39,8 @@ export function examples(param: JsonObject, schema: unknown, overlayValue: Scala
 /**
  * Path parameters → the endpoint's `params`, each a schema whose `examples` array carries the
  * documented example values (the planner uses the first where a case needs an existing resource).
- * Query and header parameters are `namedParams`' part; cookie parameters have no place in the
- * manifest yet: a warning names them.
+ * Query, header and cookie parameters are `namedParams`' part; any other `in` has no place in the
+ * manifest: a warning names it.
  */
 export function pathParams(
   root: JsonObject,
@@ -57,7 +57,7 @@ export function pathParams(
   for (const param of mergedParameters(root, operation, warn)) {
     const name = String(param.name);
     if (param.in !== 'path') {
-      if (param.in === 'query' || param.in === 'header') continue;
+      if (param.in === 'query' || param.in === 'header' || param.in === 'cookie') continue;
       (param.required === true ? required : optional).push(`${String(param.in)} "${name}"`);
       continue;
     }
@@ -85,10 +85,10 @@ export function pathParams(
     params[name] = { type: 'string' };
   }
   if (required.length > 0) {
-    warn({ operation: label, construct: 'parameters', message: `required ${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} not sent (the manifest has no cookie parameters yet), so the API may refuse every case; exclude the operation in the overlay if it does.` });
+    warn({ operation: label, construct: 'parameters', message: `required ${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} not sent (the manifest has no place for it), so the API may refuse every case; exclude the operation in the overlay if it does.` });
   }
   if (optional.length > 0) {
-    warn({ operation: label, construct: 'parameters', message: `optional ${optional.join(', ')} ${optional.length === 1 ? 'is' : 'are'} not sent (the manifest has no cookie parameters yet).` });
+    warn({ operation: label, construct: 'parameters', message: `optional ${optional.join(', ')} ${optional.length === 1 ? 'is' : 'are'} not sent (the manifest has no place for it).` });
   }
   return params;
 }

@@ -50,6 +50,7 @@ function endpoint(e: Endpoint): Raw {
     params: Object.keys(e.params).length > 0 ? e.params : undefined,
     query: named(e.query),
     headers: named(e.headers),
+    cookies: named(e.cookies),
     body: e.body,
     contentType: e.body !== undefined || e.contentType !== 'application/json' ? e.contentType : undefined,
     responses: Object.keys(e.responses).length > 0 ? e.responses : undefined,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { invalidArbitraries, validArbitrary, type Violation } from './arbitraries/index.ts';
 import { boundedFilter } from './arbitraries/bounded-filter.ts';
-import { headerSafe, headerText, queryText } from './parameterText.ts';
+import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
 
 /** Concrete inputs for one request: path parameters, query and header parameters, and a JSON body. */
 export interface Inputs {
@@ -11,6 +11,8 @@ export interface Inputs {
   query?: Record<string, string | string[]>;
   /** Header parameters by lower-case name. Absent when the endpoint declares none. */
   headers?: Record<string, string>;
+  /** Cookie parameters. Absent when the endpoint declares none. */
+  cookies?: Record<string, string>;
   body?: unknown;
 }
 
@@ -65,6 +67,11 @@ function headerArbitrary(name: string, schema: JsonSchema, manifest: Manifest): 
   return boundedFilter(valid(schema, manifest).map(headerText), headerSafe, `header "${name}"`);
 }
 
+/** A cookie's values as text a Cookie header can carry unquoted. */
+function cookieArbitrary(name: string, schema: JsonSchema, manifest: Manifest): fc.Arbitrary<string> {
+  return boundedFilter(valid(schema, manifest).map(headerText), cookieSafe, `cookie "${name}"`);
+}
+
 /** Query or header parameters as one record: required ones always present, optional ones present or not (and shrunk away). */
 function namedArbitrary<T>(declared: Record<string, NamedParameter>, value: (name: string, schema: JsonSchema) => fc.Arbitrary<T>): fc.Arbitrary<Record<string, T>> {
   const entries = Object.entries(declared);
@@ -73,22 +80,25 @@ function namedArbitrary<T>(declared: Record<string, NamedParameter>, value: (nam
 }
 
 const hasAny = (declared: Record<string, unknown>) => Object.keys(declared).length > 0;
+const hasNamed = (endpoint: Endpoint) => hasAny(endpoint.query) || hasAny(endpoint.headers) || hasAny(endpoint.cookies);
 
 /** All valid inputs of an endpoint as one arbitrary: parameters and body together, so they shrink together. */
 export function validInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
   const params = fc.record(Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, paramArbitrary(schema, manifest)])));
   const body = endpoint.body === undefined ? fc.constant(undefined) : valid(endpoint.body, manifest);
   const pathAndBody = fc.tuple(params, body).map(([p, b]): Inputs => (b === undefined ? { params: p } : { params: p, body: b }));
-  // Endpoints without query or header parameters draw exactly as before they existed: same seed, same inputs.
-  if (!hasAny(endpoint.query) && !hasAny(endpoint.headers)) return pathAndBody;
+  // Endpoints without query, header or cookie parameters draw exactly as before they existed: same seed, same inputs.
+  if (!hasNamed(endpoint)) return pathAndBody;
   const query = namedArbitrary(endpoint.query, (_, schema) => valid(schema, manifest).map(queryText));
   const headers = namedArbitrary(endpoint.headers, (name, schema) => headerArbitrary(name, schema, manifest));
-  return fc.tuple(pathAndBody, query, headers).map(([inputs, q, h]) => withNamed(inputs, endpoint, q, h));
+  // Drawn after the others, so adding cookie parameters left the draws of query and headers as they were.
+  const cookies = namedArbitrary(endpoint.cookies, (name, schema) => cookieArbitrary(name, schema, manifest));
+  return fc.tuple(pathAndBody, query, headers, cookies).map(([inputs, q, h, c]) => withNamed(inputs, endpoint, q, h, c));
 }
 
-/** Inputs with query and header records, each present when the endpoint declares any. */
-function withNamed(inputs: Inputs, endpoint: Endpoint, query: Record<string, string | string[]>, headers: Record<string, string>): Inputs {
-  return { ...inputs, ...(hasAny(endpoint.query) && { query }), ...(hasAny(endpoint.headers) && { headers }) };
+/** Inputs with query, header and cookie records, each present when the endpoint declares any. */
+function withNamed(inputs: Inputs, endpoint: Endpoint, query: Record<string, string | string[]>, headers: Record<string, string>, cookies: Record<string, string>): Inputs {
+  return { ...inputs, ...(hasAny(endpoint.query) && { query }), ...(hasAny(endpoint.headers) && { headers }), ...(hasAny(endpoint.cookies) && { cookies }) };
 }
 
 /** Valid, generated inputs for an endpoint. */
@@ -104,7 +114,7 @@ function firstExample(schema: JsonSchema): unknown {
 
 /**
  * Inputs using each parameter's documented example where there is one; `complete` says whether all
- * had one. Only required query and header parameters are sent: the smallest request the contract
+ * had one. Only required query, header and cookie parameters are sent: the smallest request the contract
  * says must be served.
  */
 export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: number): { inputs: Inputs; complete: boolean } {
@@ -117,7 +127,7 @@ export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: numb
     params[name] = example === undefined ? generated.params[name]! : String(example);
   }
   const inputs: Inputs = { params, body: generated.body };
-  if (!hasAny(endpoint.query) && !hasAny(endpoint.headers)) return { inputs, complete };
+  if (!hasNamed(endpoint)) return { inputs, complete };
   const required = <T>(declared: Record<string, NamedParameter>, drawn: Record<string, T> | undefined, text: (v: unknown) => T) => {
     const out: Record<string, T> = {};
     for (const [name, p] of Object.entries(declared)) {
@@ -130,7 +140,8 @@ export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: numb
   };
   const query = required(endpoint.query, generated.query, queryText);
   const headers = required(endpoint.headers, generated.headers, headerText);
-  return { inputs: withNamed(inputs, endpoint, query, headers), complete };
+  const cookies = required(endpoint.cookies, generated.cookies, headerText);
+  return { inputs: withNamed(inputs, endpoint, query, headers, cookies), complete };
 }
 
 /** Fills `{name}` in a path template with percent-encoded values (RFC 3986 §3.3). */

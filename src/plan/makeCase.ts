@@ -2,6 +2,7 @@ import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { Case, Credential, Expectation, FuzzSpec, PlannedRequest, SuiteId } from './case.ts';
 import { deriveSeed } from './deriveSeed.ts';
 import { fillPath, type Inputs } from './inputs.ts';
+import { cookieHeader } from './parameterText.ts';
 import { flat, shared } from './shared.ts';
 import { sharesOf } from './endpointShares.ts';
 
@@ -53,9 +54,11 @@ export function buildRequest(manifest: Manifest, endpoint: Endpoint, parts: Pick
   // (suite by suite), so two recent ones are remembered, which costs nothing per case.
   const shares = sharesOf(endpoint);
   const path = shares.samePath(fillPath(endpoint.path, parts.inputs.params));
-  const { query, headers } = parts.inputs;
-  const request = { method: endpoint.method, path, query, headers: headers === undefined ? acceptHeaders(manifest) : { ...acceptHeaders(manifest), ...headers }, body };
-  if (body !== undefined || query !== undefined || headers !== undefined) return request;
+  const { query, headers, cookies } = parts.inputs;
+  const cookie = cookies === undefined || Object.keys(cookies).length === 0 ? undefined : cookieHeader(cookies);
+  const own = headers === undefined && cookie === undefined ? undefined : { ...headers, ...(cookie !== undefined && { cookie }) };
+  const request = { method: endpoint.method, path, query, headers: own === undefined ? acceptHeaders(manifest) : { ...acceptHeaders(manifest), ...own }, body };
+  if (body !== undefined || query !== undefined || own !== undefined) return request;
   return shares.sameRequest(Object.freeze(request));
 }
 

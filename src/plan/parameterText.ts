@@ -15,6 +15,16 @@ function scalarText(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
+/** RFC 6265 §4.1.1's cookie-octet: no whitespace, double quote, comma, semicolon or backslash. */
+export function cookieSafe(text: string): boolean {
+  return /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*$/.test(text);
+}
+
+/** The Cookie header carrying these cookies (RFC 6265 §4.2.1). */
+export function cookieHeader(cookies: Record<string, string>): string {
+  return Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
 /**
  * RFC 9110 §5.5: a field value of visible ASCII and inner spaces (obs-text is obsolete, and
  * surrounding whitespace is not part of the value). Anything else would be refused by the HTTP

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../manifest/parseManifest.ts';
 import type { JsonSchema, Manifest } from '../manifest/types.ts';
 import { buildPlan } from './buildPlan.ts';
-import { headerSafe } from './parameterText.ts';
+import { cookieSafe, headerSafe } from './parameterText.ts';
 import { parameterViolations } from './parameterViolations.ts';
 
 const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ?? addFormatsImport) as FormatsPlugin;
@@ -35,11 +35,11 @@ const SCHEMAS: JsonSchema[] = [
   { enum: [1, 2, 3] },
 ];
 
-const manifestWith = (query: Record<string, JsonSchema>, headers: Record<string, JsonSchema>, required: boolean): Manifest => {
+const manifestWith = (query: Record<string, JsonSchema>, headers: Record<string, JsonSchema>, required: boolean, cookies: Record<string, JsonSchema> = {}): Manifest => {
   const base = readFileSync('fixtures/reference-api/manifest.yaml', 'utf8');
   const manifest = parseManifest(base, 'manifest.yaml');
   const wrap = (declared: Record<string, JsonSchema>) => Object.fromEntries(Object.entries(declared).map(([name, schema]) => [name, { schema, required }]));
-  const endpoints = manifest.endpoints.map((e) => (e.id === 'listOrders' ? { ...e, query: wrap(query), headers: wrap(headers) } : e));
+  const endpoints = manifest.endpoints.map((e) => (e.id === 'listOrders' ? { ...e, query: wrap(query), headers: wrap(headers), cookies: wrap(cookies) } : e));
   return { ...manifest, endpoints };
 };
 
@@ -47,16 +47,17 @@ describe('parameterViolations', () => {
   it('only calls a value invalid when no server reading of its text is valid; header values stay sendable', () => {
     fc.assert(
       fc.property(fc.constantFrom(...SCHEMAS), fc.boolean(), fc.nat(), (schema, required, seed) => {
-        const manifest = manifestWith({ p: schema }, { 'x-p': schema }, required);
+        const manifest = manifestWith({ p: schema }, { 'x-p': schema }, required, { c: schema });
         const endpoint = manifest.endpoints.find((e) => e.id === 'listOrders')!;
         const violations = parameterViolations(manifest, endpoint, (which) => seed + which.length);
         for (const v of violations) {
           if (v.value === undefined) continue;
           expect(someReadingValid(schema, v.value), `${v.place} ${JSON.stringify(v.value)} for ${JSON.stringify(schema)}`).toBe(false);
           if (v.place === 'headers') expect(headerSafe(v.value as string)).toBe(true);
+          if (v.place === 'cookies') expect(cookieSafe(v.value as string)).toBe(true);
         }
         // Left out exactly when required, once per place.
-        expect(violations.filter((v) => v.value === undefined).map((v) => v.place)).toEqual(required ? ['query', 'headers'] : []);
+        expect(violations.filter((v) => v.value === undefined).map((v) => v.place)).toEqual(required ? ['query', 'headers', 'cookies'] : []);
       }),
       { numRuns: 60 },
     );
@@ -93,6 +94,22 @@ describe('planning with query and header parameters', () => {
     // The documented example case is the smallest request: no optional query parameter.
     expect(cases.find((c) => c.variant === 'documented example')!.request.query).toEqual({});
     expect(cases.map((c) => c.variant)).toEqual(expect.arrayContaining(['generated inputs', 'query parameter "limit" breaks its schema', 'query parameter "page" breaks its schema', 'header "x-tenant" breaks its schema']));
+  });
+
+  it('sends cookie parameters in one Cookie header, and leaves out or breaks each', () => {
+    const withCookie: Manifest = {
+      ...manifest,
+      endpoints: manifest.endpoints.map((e) => (e.id === 'getOrder' ? { ...e, cookies: { session: { schema: { type: 'string', pattern: '^s[0-9]{4}$', examples: ['s1234'] }, required: true }, theme: { schema: { enum: ['dark', 'light'] }, required: false } } } : e)),
+    };
+    const cases = buildPlan(withCookie, { seed: 3 }).cases.filter((c) => c.endpointId === 'getOrder');
+    const byVariant = (v: string) => cases.find((c) => c.variant === v)!;
+    expect(byVariant('documented example').request.headers.cookie).toBe('session=s1234');
+    expect(byVariant('revoked bearer').request.headers.cookie).toBe('session=s1234');
+    expect(byVariant('required cookie "session" missing').request.headers.cookie).toBeUndefined();
+    const broken = byVariant('cookie "session" breaks its schema').request.headers.cookie!;
+    expect(broken).toMatch(/^session=/);
+    expect(broken).not.toMatch(/^session=s[0-9]{4}(;|$)/);
+    expect(byVariant('cookie "theme" breaks its schema').request.headers.cookie).toMatch(/^session=s1234; theme=/);
   });
 
   it('keeps case ids whatever the seed draws, and plans endpoints without parameters as before (no query, no extra headers)', () => {

@@ -4,7 +4,7 @@ import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { invalidArbitraries } from './arbitraries/index.ts';
 import { deepNormalize } from './arbitraries/normalize.ts';
-import { headerSafe, headerText, queryText } from './parameterText.ts';
+import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
 import { schemaRoot } from './inputs.ts';
 import { shared } from './shared.ts';
 
@@ -20,7 +20,7 @@ const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin })
 const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', logger: false });
 addFormats(coercing);
 
-export type ParameterPlace = 'query' | 'headers';
+export type ParameterPlace = 'query' | 'headers' | 'cookies';
 
 /** One way a request breaks its parameter contract: a required parameter left out, or a value outside its schema. */
 export interface ParameterViolation {
@@ -32,7 +32,7 @@ export interface ParameterViolation {
   keyword?: string;
 }
 
-const PLACE_WORD: Record<ParameterPlace, string> = { query: 'query parameter', headers: 'header' };
+const PLACE_WORD: Record<ParameterPlace, string> = { query: 'query parameter', headers: 'header', cookies: 'cookie' };
 
 /**
  * `required query parameter "q" missing`, `header "x-tenant" breaks its schema`: stable whatever
@@ -50,7 +50,7 @@ export function violationReason(v: ParameterViolation): string {
 }
 
 /** The inputs with the violation applied: the parameter removed, or its value replaced. */
-export function violatedInputs<T extends { query?: Record<string, string | string[]>; headers?: Record<string, string> }>(inputs: T, v: ParameterViolation): T {
+export function violatedInputs<T extends { query?: Record<string, string | string[]>; headers?: Record<string, string>; cookies?: Record<string, string> }>(inputs: T, v: ParameterViolation): T {
   const record: Record<string, string | string[]> = { ...(inputs[v.place] ?? {}) };
   if (v.value === undefined) delete record[v.name];
   else record[v.name] = v.value;
@@ -121,6 +121,7 @@ function brokenValue(manifest: Manifest, place: ParameterPlace, name: string, sc
     for (const value of fc.sample(violation.arbitrary, { seed: seed + i, numRuns: 8 })) {
       const text = place === 'query' ? queryText(value) : headerText(value);
       if (place === 'headers' && !headerSafe(text as string)) continue;
+      if (place === 'cookies' && !cookieSafe(text as string)) continue;
       // A key repeated for a single-valued parameter: servers disagree (first, last, or refused), so it proves nothing.
       if (Array.isArray(text) && !declaresList(schema)) continue;
       const keyword = brokenKeyword(validate, text);
@@ -130,10 +131,10 @@ function brokenValue(manifest: Manifest, place: ParameterPlace, name: string, sc
   return undefined;
 }
 
-/** For each declared query and header parameter: left out when required, and a value outside its schema. Pure: the seed decides. */
+/** For each declared query, header and cookie parameter: left out when required, and a value outside its schema. Pure: the seed decides. */
 export function parameterViolations(manifest: Manifest, endpoint: Endpoint, seed: (variant: string) => number): ParameterViolation[] {
   const out: ParameterViolation[] = [];
-  const places: [ParameterPlace, Record<string, NamedParameter>][] = [['query', endpoint.query], ['headers', endpoint.headers]];
+  const places: [ParameterPlace, Record<string, NamedParameter>][] = [['query', endpoint.query], ['headers', endpoint.headers], ['cookies', endpoint.cookies]];
   for (const [place, declared] of places) {
     for (const [name, p] of Object.entries(declared)) {
       if (p.required) out.push({ place, name });

@@ -73,7 +73,7 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
       }),
     );
   }
-  const declaresInputs = [endpoint.params, endpoint.query, endpoint.headers].some((d) => Object.keys(d).length > 0);
+  const declaresInputs = [endpoint.params, endpoint.query, endpoint.headers, endpoint.cookies].some((d) => Object.keys(d).length > 0);
   if (declaresInputs || endpoint.body !== undefined) {
     const fuzzId = caseIdentity(runSeed, endpoint, 'positive', 'generated inputs');
     cases.push(

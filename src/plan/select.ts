@@ -77,7 +77,7 @@ function interned(endpoint: Endpoint, pool: Map<string, JsonSchema>): Endpoint {
   };
   const params = Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, one(schema)]));
   const named = (declared: Endpoint['query']) => Object.fromEntries(Object.entries(declared).map(([name, p]) => [name, { ...p, schema: one(p.schema) }]));
-  return { ...endpoint, params, query: named(endpoint.query), headers: named(endpoint.headers), ...(endpoint.body !== undefined && { body: one(endpoint.body) }) };
+  return { ...endpoint, params, query: named(endpoint.query), headers: named(endpoint.headers), cookies: named(endpoint.cookies), ...(endpoint.body !== undefined && { body: one(endpoint.body) }) };
 }
 
 /** The unauthorized suite's cheapest case, built exactly as that suite builds it (same id, seed and request). */
