@@ -4,7 +4,7 @@ import { buildPlan } from '../src/plan/buildPlan.ts';
 import { DEFAULT_RUNS } from '../src/plan/plannerOptions.ts';
 import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
-import { median, repeat } from './lib/stats.ts';
+import { median, repeat, requestsSent } from './lib/stats.ts';
 
 export interface FuzzRow {
   endpointId: string;
@@ -24,9 +24,7 @@ async function perEndpoint(manifest: Manifest, baseUrl: string, env: NodeJS.Proc
   const reporter = {
     onCaseResult(r: Readonly<CaseResult>) {
       ms.set(r.case.endpointId, (ms.get(r.case.endpointId) ?? 0) + r.durationMs);
-      // A property case keeps one outcome's exchanges; it sent about runs × (1 or 2) requests.
-      const sent = r.property ? r.property.runs * Math.max(1, r.exchanges.length) : r.exchanges.length;
-      requests.set(r.case.endpointId, (requests.get(r.case.endpointId) ?? 0) + sent);
+      requests.set(r.case.endpointId, (requests.get(r.case.endpointId) ?? 0) + requestsSent(r));
     },
   };
   const started = performance.now();

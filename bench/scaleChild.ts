@@ -16,7 +16,7 @@ import { fileSink, writeReports } from '../src/report/writeReports.ts';
 import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
 import type { Redactor } from '../src/transport/redactor.ts';
-import { mb, rssSampler } from './lib/stats.ts';
+import { mb, requestsSent, rssSampler } from './lib/stats.ts';
 
 const [manifestFile, endpoints, runs, baseUrl, reportsDir] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), process.argv[5]!, process.argv[6]!];
 const sampler = rssSampler(20);
@@ -67,8 +67,7 @@ const summary = await executeRun({
   reporters: [
     {
       onCaseResult(r: Readonly<CaseResult>) {
-        // A property case keeps one outcome; it sent about runs × that outcome's exchanges.
-        requests += r.property ? r.property.runs * Math.max(1, r.exchanges.length) : r.exchanges.length;
+        requests += requestsSent(r);
         if (r.status !== 'passed') notPassed++;
         if (r.status !== 'passed' && firstFailure === undefined) firstFailure = `${r.case.id}: ${r.findings.map((f) => f.message).join('; ') || r.failure?.message}`;
       },

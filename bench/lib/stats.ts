@@ -41,3 +41,11 @@ export function rssSampler(intervalMs = 25): { stop(): number; peak(): number } 
     },
   };
 }
+
+/**
+ * About how many requests a case sent: a property case keeps one outcome's exchanges (1, or 2 with
+ * the determinism re-send) and sent that many for each of its runs.
+ */
+export function requestsSent(r: { property?: { runs: number }; exchanges: readonly unknown[] }): number {
+  return r.property ? r.property.runs * Math.max(1, r.exchanges.length) : r.exchanges.length;
+}

@@ -3,7 +3,7 @@ import type { Manifest } from '../../src/manifest/types.ts';
 import { buildPlan } from '../../src/plan/buildPlan.ts';
 import type { CaseResult } from '../../src/run/caseResult.ts';
 import { executeRun } from '../../src/run/executeRun.ts';
-import { median, repeat } from '../lib/stats.ts';
+import { median, repeat, requestsSent } from '../lib/stats.ts';
 
 export interface PositiveRow {
   concurrency: number;
@@ -35,7 +35,7 @@ export async function measurePositive(manifest: Manifest, baseUrl: string, env: 
           {
             onRunStart: () => void (from = performance.now()),
             onCaseResult(r: Readonly<CaseResult>) {
-              requests += r.property ? r.property.runs * Math.max(1, r.exchanges.length) : r.exchanges.length;
+              requests += requestsSent(r);
               if (r.status !== 'passed') notPassed++;
             },
             onRunEnd: () => void (to = performance.now()),

@@ -1,9 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { addFormats } from '../ajvFormats.ts';
 import type { JsonSchema, Manifest } from '../manifest/types.ts';
-
-// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
 
 /** Validates values against manifest schemas; compiles each schema once per run. */
 export interface SchemaValidator {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
+import { addFormats } from '../ajvFormats.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../manifest/parseManifest.ts';
@@ -8,8 +8,6 @@ import type { JsonSchema, Manifest } from '../manifest/types.ts';
 import { buildPlan } from './buildPlan.ts';
 import { cookieSafe, headerSafe } from './parameterText.ts';
 import { parameterViolations } from './parameterViolations.ts';
-
-const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ?? addFormatsImport) as FormatsPlugin;
 
 // An independent reader, configured as fastify configures its own: text coerced to the schema's types.
 const server = new Ajv({ coerceTypes: 'array', strict: false });

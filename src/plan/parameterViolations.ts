@@ -1,15 +1,12 @@
 import fc from 'fast-check';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
+import { addFormats } from '../ajvFormats.ts';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { invalidArbitraries } from './arbitraries/index.ts';
 import { deepNormalize } from './arbitraries/normalize.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
 import { schemaRoot } from './inputs.ts';
 import { shared } from './shared.ts';
-
-// ajv-formats ships CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ?? addFormatsImport) as FormatsPlugin;
 
 /**
  * Servers read query and header parameters as text and coerce it to the schema's type, as ajv's

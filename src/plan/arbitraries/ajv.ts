@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
+import type { FormatsPlugin } from 'ajv-formats';
+import { addFormats } from '../../ajvFormats.ts';
 import { canonicalJson } from './json.ts';
 import { deepNormalize } from './normalize.ts';
 import type { JsonSchema } from './types.ts';
@@ -10,9 +11,6 @@ import type { JsonSchema } from './types.ts';
  * once under a private key and the `#/...` refs of every compiled node are
  * rewritten to point into it, so sub-schemas can be validated in isolation.
  */
-// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
-const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ?? addFormatsImport) as FormatsPlugin;
-
 const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
 addFormats(ajv);
 

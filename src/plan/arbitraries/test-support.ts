@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsImport, { type FormatsPlugin } from 'ajv-formats';
+import { addFormats } from '../../ajvFormats.ts';
 import type { JsonSchema } from './types.ts';
 
 /** Shared by the tests of this folder: the fixture corpus and an independent ajv. */
-const addFormats = ((addFormatsImport as unknown as { default?: FormatsPlugin }).default ?? addFormatsImport) as FormatsPlugin;
 const dir = new URL('../../../fixtures/schemas/', import.meta.url);
 
 export interface CorpusEntry { name: string; schema: JsonSchema }
