@@ -1,0 +1,16 @@
+import type { TokenProviderConfig } from '../manifest/types.ts';
+
+/**
+ * Why the run cannot obtain a revoked token from this provider, or undefined when it can.
+ * Pure: read off the manifest, so the plan can mark revocation "not proven" before anything is sent.
+ */
+export function revocationUnavailable(tokens: TokenProviderConfig): string | undefined {
+  switch (tokens.provider) {
+    case 'static':
+      return tokens.revoked ? undefined : 'the static provider names no revoked token (auth.tokens.revoked)';
+    case 'jwt':
+      return tokens.revoke ? undefined : 'the jwt provider has no revoke route (auth.tokens.revoke)';
+    case 'http':
+      return undefined;
+  }
+}
