@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,36 @@ import { safeMethodsOnly } from '../src/plan/safeMethodsOnly.ts';
 import { runCollecting } from './runCollecting.ts';
 import { validateJUnit } from './junitXml.ts';
 import { REFERENCE_MANIFEST, startTarget } from './harness.ts';
+import { startCountingProxy } from './countingProxy.ts';
+
+/** Property cases at --runs 3000 send thousands of requests each: by the 400th the run is deep in them. */
+const SIGNAL_AT = 400;
+const CONCURRENCY = 8;
+
+function spawnCli(flags: string[], baseUrl: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'run', REFERENCE_MANIFEST, '--base-url', baseUrl, '--no-progress', ...flags], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function exited(child: ChildProcess): Promise<{ code: number | null; out: string }> {
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, out };
+}
+
+function parsesAsJson(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readEvidence(reports: string) {
+  return JSON.parse(readFileSync(join(reports, 'evidence.json'), 'utf8')) as { warnings: string[]; cases: { verdict: string; skipReason?: string }[] };
+}
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -18,35 +49,67 @@ afterEach(async () => {
 });
 
 describe('a run that cannot finish still ends cleanly', () => {
-  it('SIGINT mid-run: in-flight requests stop, the rest are skipped, valid partial reports are written, exit 3', async () => {
-    // broken-json-hang keeps the broken-JSON case waiting on its 20 s deadline: the signal lands mid-request.
+  it('SIGINT while a request hangs: it is abandoned, the rest are skipped, valid partial reports are written, exit 3', async () => {
+    // broken-json-hang never answers broken JSON: the signal is sent the moment such a request has arrived.
     const target = await startTarget(['broken-json-hang']);
-    close = target.close;
+    let hanging: IncomingMessage | undefined;
+    let child: ChildProcess | undefined;
+    const proxy = await startCountingProxy(target.api.url, (req) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (d: Buffer) => chunks.push(d));
+      req.on('end', () => {
+        if (hanging || !/json/.test(req.headers['content-type'] ?? '') || parsesAsJson(Buffer.concat(chunks))) return;
+        hanging = req;
+        child!.kill('SIGINT');
+      });
+    });
+    close = async () => (await proxy.close(), await target.close());
     const reports = mkdtempSync(join(tmpdir(), 'harden-interrupted-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'run', REFERENCE_MANIFEST, '--base-url', target.api.url, '--seed', '1', '--concurrency', '1', '--timeout', '20000', '--reports-dir', reports, '--no-progress'], { env: target.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    // Wait for the run to start sending (tsx compiles first), then for it to reach the hanging case.
-    const started = Date.now();
-    while (!/harden: \d+ cases/.test(out) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 1_500));
-    const signalled = Date.now();
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(Date.now() - signalled, out).toBeLessThan(8_000);
+    child = spawnCli(['--seed', '1', '--concurrency', '1', '--timeout', '20000', '--reports-dir', reports], proxy.url, target.env);
+    const { code, out } = await exited(child);
+    expect(hanging, out).toBeDefined();
+    // The target never answered it: the process ended because of the signal, not the request's deadline.
+    expect(hanging!.socket?.destroyed ?? true).toBe(true);
     expect(code, out).toBe(3);
     expect(out).toMatch(/SIGINT: stopping/);
     expect(out).toMatch(/the run was interrupted: \d+ of \d+ case\(s\) were not run/);
     const xml = readFileSync(join(reports, 'junit.xml'), 'utf8');
     expect(await validateJUnit(xml)).toEqual([]);
     expect(xml).toMatch(/<skipped\/>/);
-    const evidence = JSON.parse(readFileSync(join(reports, 'evidence.json'), 'utf8')) as { warnings: string[]; cases: { verdict: string }[] };
+    const evidence = readEvidence(reports);
     expect(evidence.warnings.some((w) => /interrupted/.test(w))).toBe(true);
     expect(evidence.cases.some((c) => c.verdict === 'passed')).toBe(true);
     expect(evidence.cases.some((c) => c.verdict === 'skipped')).toBe(true);
     expect(existsSync(join(reports, 'summary.md'))).toBe(true);
   }, 45_000);
+
+  it('SIGTERM during --runs 3000 property runs: no case goes on, at most one request per worker arrives after it', async () => {
+    const target = await startTarget();
+    let atSignal: number | undefined;
+    let after = 0;
+    let child: ChildProcess | undefined;
+    // The revocation of the run's own tokens at the end is expected; every other request after the signal counts.
+    const proxy = await startCountingProxy(target.api.url, (req, count) => {
+      if (atSignal !== undefined) return void (req.url?.startsWith('/auth/') || after++);
+      if (count < SIGNAL_AT) return;
+      atSignal = count;
+      child!.kill('SIGTERM');
+    });
+    close = async () => (await proxy.close(), await target.close());
+    const reports = mkdtempSync(join(tmpdir(), 'harden-interrupted-'));
+    child = spawnCli(['--seed', '1', '--runs', '3000', '--concurrency', String(CONCURRENCY), '--reports-dir', reports], proxy.url, target.env);
+    const { code, out } = await exited(child);
+    expect(atSignal, out).toBe(SIGNAL_AT);
+    // Requests already on their way when the signal landed may still arrive: at most one per worker.
+    expect(after, out).toBeLessThanOrEqual(CONCURRENCY);
+    expect(code, out).toBe(3);
+    expect(out).toMatch(/SIGTERM: stopping/);
+    expect(await validateJUnit(readFileSync(join(reports, 'junit.xml'), 'utf8'))).toEqual([]);
+    const evidence = readEvidence(reports);
+    // A property case cut short is reported as not finished, not as a pass on the samples it got to.
+    expect(evidence.cases.some((c) => c.verdict === 'skipped' && c.skipReason === 'not finished: the run was interrupted')).toBe(true);
+    expect(evidence.cases.some((c) => c.verdict === 'skipped' && c.skipReason === 'not run: the run was interrupted')).toBe(true);
+  }, 60_000);
 
   it('the target going down mid-run gives error verdicts, a sentence saying so, and exit 3 — not findings, not a hang', async () => {
     const target = await startTarget();

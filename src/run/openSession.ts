@@ -95,7 +95,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
       }
       const endpoint = manifest.endpoints.find((e) => e.id === c.endpointId)!;
       const started = performance.now();
-      const { outcome, record } = await runProperty(manifest, endpoint, c, (sampleCase) => sendAndJudge(sampleCase, sampleCase.request, deps), replayPath);
+      const { outcome, record } = await runProperty(manifest, endpoint, c, (sampleCase) => sendAndJudge(sampleCase, sampleCase.request, deps), replayPath, options.signal);
       return { ...toResult(c, outcome, record), durationMs: performance.now() - started };
     },
     async close() {

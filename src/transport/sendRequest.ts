@@ -5,6 +5,8 @@ import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
 import { dispatchOnce } from './dispatchOnce.ts';
 import { originAndPath } from './originAndPath.ts';
 
+const INTERRUPTED: TransportFailure = { kind: 'interrupted', code: 'INTERRUPTED', message: 'the run was interrupted before this request finished' };
+
 /** Abort callbacks of the requests in flight, per stop signal. */
 const inflight = new WeakMap<AbortSignal, Set<() => void>>();
 
@@ -45,6 +47,8 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
  * report findings about bytes the API never finished sending. What did arrive is in the message.
  */
 export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, limits: TransportLimits, stop?: AbortSignal): Promise<Exchange> {
+  // Once the run is interrupted nothing new goes out (a case's repeat, a sample its property abandoned).
+  if (stop?.aborted) return { request, failure: INTERRUPTED, durationMs: 0 };
   const started = performance.now();
   let timedOut = false;
   const { origin, path } = originAndPath(request.url);
@@ -69,7 +73,7 @@ export async function sendRequest(dispatcher: Dispatcher, request: SentRequest, 
   const head = outcome.status === undefined ? undefined : { status: outcome.status, headers: flattenHeaders(outcome.headers ?? {}) };
   if (outcome.truncated && head) return { request, failure: overCap(head, limits.maxResponseBytes), durationMs };
   if (outcome.error !== undefined || !head) {
-    if (stop?.aborted) return { request, failure: { kind: 'interrupted', code: 'INTERRUPTED', message: 'the run was interrupted before this request finished' }, durationMs };
+    if (stop?.aborted) return { request, failure: INTERRUPTED, durationMs };
     const context = { timeoutMs: limits.timeoutMs, maxHeaderBytes: limits.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES, received: head && { status: head.status, bodyBytes: outcome.total } };
     return { request, failure: classifyFailure(outcome.error, timedOut, context), durationMs };
   }
