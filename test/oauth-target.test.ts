@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BODY_LIMIT_BYTES, OAUTH_REGRESSION_IDS, SEEDED_ACCOUNT_IDS, SEEDED_TRANSFER_ID, startOauthApi, type OauthApi } from '../fixtures/oauth-api/index.ts';
+import { NEW_TRANSFER_SCHEMA } from '../fixtures/oauth-api/schemas.ts';
+import { call, clientBasic, clientToken, passwordGrant, postForm, sendOversized } from './oauthClient.ts';
+
+/**
+ * The OAuth 2.0 payments target (fixtures/oauth-api), tested over HTTP against the RFCs it follows:
+ * RFC 6749 (token endpoint), RFC 7009 (revocation), RFC 7662 (introspection), RFC 6750 (bearer use)
+ * and RFC 9457 (problems). The harness's own verdicts on it are in the second half.
+ */
+const DOCUMENT = 'fixtures/oauth-api/openapi.yaml';
+const [FROM, TO] = SEEDED_ACCOUNT_IDS;
+const transfer = { fromAccountId: FROM, toAccountId: TO, amount: 2500, reference: 'Invoice 2026-118' };
+
+describe('the OAuth target follows the RFCs', () => {
+  let api: OauthApi;
+  let basic: string;
+  // A secret with characters form-encoding changes: RFC 6749 §2.3.1 encodes before Basic.
+  beforeAll(async () => {
+    api = await startOauthApi({ clientId: 'payments client', clientSecret: 's3cr+t:%/é' });
+    basic = clientBasic(api.clientId, api.clientSecret);
+  });
+  afterAll(() => api.close());
+
+  describe('token endpoint (RFC 6749)', () => {
+    it('issues a client-credentials token by Basic: §5.1 members, no refresh token (§4.4.3), no-store', async () => {
+      const issued = await postForm(api, '/oauth/token', { grant_type: 'client_credentials', scope: 'accounts:read transfers:read' }, { authorization: basic });
+      expect(issued.status).toBe(200);
+      expect(issued.headers.get('cache-control')).toBe('no-store');
+      const body = issued.json();
+      expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'scope', 'token_type']);
+      expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'accounts:read transfers:read' });
+    });
+
+    it('takes client_id and client_secret from the form (client_secret_post), but not both methods at once (§2.3)', async () => {
+      const form = { grant_type: 'client_credentials', scope: 'accounts:read', client_id: api.clientId, client_secret: api.clientSecret };
+      expect((await postForm(api, '/oauth/token', form)).status).toBe(200);
+      const both = await postForm(api, '/oauth/token', form, { authorization: basic });
+      expect([both.status, both.json().error]).toEqual([400, 'invalid_request']);
+    });
+
+    it('refuses a wrong secret with 401 invalid_client and a Basic challenge (§5.2)', async () => {
+      const refused = await postForm(api, '/oauth/token', { grant_type: 'client_credentials' }, { authorization: clientBasic(api.clientId, 'wrong') });
+      expect([refused.status, refused.json().error]).toEqual([401, 'invalid_client']);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Basic realm="payments"/);
+    });
+
+    it('answers §5.2 errors: JSON body, unknown grant, unknown scope, repeated parameter, missing grant_type', async () => {
+      const json = await call(api, 'POST', '/oauth/token', basic, { grant_type: 'client_credentials' });
+      expect([json.status, json.json().error]).toEqual([400, 'invalid_request']);
+      const cases: [Record<string, string>, string][] = [
+        [{ grant_type: 'authorization_code' }, 'unsupported_grant_type'],
+        [{ grant_type: 'client_credentials', scope: 'accounts:read accounts:admin' }, 'invalid_scope'],
+        [{ grant_type: 'client_credentials', scope: 'accounts:read  transfers:read' }, 'invalid_scope'],
+        [{ scope: 'accounts:read' }, 'invalid_request'],
+      ];
+      for (const [form, error] of cases) {
+        const refused = await postForm(api, '/oauth/token', form, { authorization: basic });
+        expect([refused.status, refused.json().error], JSON.stringify(form)).toEqual([400, error]);
+      }
+      const repeated = await fetch(`${api.url}/oauth/token`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&scope=a&scope=b' });
+      expect([repeated.status, ((await repeated.json()) as { error: string }).error]).toEqual([400, 'invalid_request']);
+    });
+  });
+
+  describe('refresh (§6) and revocation (RFC 7009, RFC 7662)', () => {
+    it('refreshes to the granted scope or less, never more', async () => {
+      const { refresh } = await passwordGrant(api, 'accounts:read transfers:read');
+      const narrower = await postForm(api, '/oauth/token', { grant_type: 'refresh_token', refresh_token: refresh, scope: 'accounts:read' }, { authorization: basic });
+      expect([narrower.status, narrower.json().scope]).toEqual([200, 'accounts:read']);
+      const same = await postForm(api, '/oauth/token', { grant_type: 'refresh_token', refresh_token: refresh }, { authorization: basic });
+      expect([same.status, same.json().scope]).toEqual([200, 'accounts:read transfers:read']);
+      const wider = await postForm(api, '/oauth/token', { grant_type: 'refresh_token', refresh_token: refresh, scope: 'accounts:read transfers:write' }, { authorization: basic });
+      expect([wider.status, wider.json().error]).toEqual([400, 'invalid_scope']);
+    });
+
+    it('revoking the access token revokes the grant: the refresh token gets invalid_grant (RFC 7009 §2.1)', async () => {
+      const { access, refresh } = await passwordGrant(api, 'accounts:read');
+      expect((await postForm(api, '/oauth/revoke', { token: access, token_type_hint: 'access_token' }, { authorization: basic })).status).toBe(200);
+      const refreshed = await postForm(api, '/oauth/token', { grant_type: 'refresh_token', refresh_token: refresh }, { authorization: basic });
+      expect([refreshed.status, refreshed.json().error]).toEqual([400, 'invalid_grant']);
+    });
+
+    it('revoking the refresh token revokes its access tokens; introspection says inactive', async () => {
+      const { access, refresh } = await passwordGrant(api, 'accounts:read');
+      expect((await postForm(api, '/oauth/introspect', { token: access }, { authorization: basic })).json()).toMatchObject({ active: true, scope: 'accounts:read' });
+      expect((await postForm(api, '/oauth/revoke', { token: refresh, token_type_hint: 'refresh_token' }, { authorization: basic })).status).toBe(200);
+      expect((await call(api, 'GET', '/accounts', `Bearer ${access}`)).status).toBe(401);
+      for (const token of [access, refresh, 'never-issued']) expect((await postForm(api, '/oauth/introspect', { token }, { authorization: basic })).json()).toEqual({ active: false });
+    });
+
+    it('answers 200 to the revocation of an unknown token (§2.2) and refuses revocation without client authentication', async () => {
+      expect((await postForm(api, '/oauth/revoke', { token: 'never-issued' }, { authorization: basic })).status).toBe(200);
+      const anonymous = await postForm(api, '/oauth/revoke', { token: 'never-issued' });
+      expect([anonymous.status, anonymous.json().error]).toEqual([401, 'invalid_client']);
+    });
+  });
+
+  describe('the resource API (RFC 6750, RFC 9457)', () => {
+    it('no credentials, or another scheme: 401 with a bare Bearer challenge (§3.1)', async () => {
+      for (const authorization of [undefined, 'Basic dXNlcjpwYXNz', 'Token abc']) {
+        const refused = await call(api, 'GET', '/accounts', authorization);
+        expect([refused.status, refused.headers.get('www-authenticate')], String(authorization)).toEqual([401, 'Bearer realm="payments"']);
+        expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      }
+    });
+
+    it('malformed bearer credentials: 400 invalid_request (§2.1, §3.1)', async () => {
+      const token = await clientToken(api, 'accounts:read');
+      for (const authorization of ['Bearer', `Bearer ${token} ${token}`, 'Bearer a!b', 'Bearer "abc"']) {
+        const refused = await call(api, 'GET', '/accounts', authorization);
+        expect(refused.status, authorization).toBe(400);
+        expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer realm="payments", error="invalid_request"/);
+        expect(refused.json()).toMatchObject({ status: 400, title: 'Malformed credentials' });
+      }
+    });
+
+    it('unknown token 401 invalid_token; insufficient scope 403 insufficient_scope naming the scope', async () => {
+      const unknown = await call(api, 'GET', '/accounts', `Bearer ${'A'.repeat(5000)}`);
+      expect([unknown.status, unknown.headers.get('www-authenticate')]).toEqual([401, 'Bearer realm="payments", error="invalid_token", error_description="The access token is invalid"']);
+      const token = await clientToken(api, 'accounts:read transfers:read');
+      const refused = await call(api, 'POST', '/transfers', `Bearer ${token}`, transfer);
+      expect([refused.status, refused.headers.get('www-authenticate')]).toEqual([403, 'Bearer realm="payments", error="insufficient_scope", scope="transfers:write"']);
+    });
+
+    it('transfers: the example is created; an unknown account is the documented 404, the same account twice 422', async () => {
+      const token = `Bearer ${await clientToken(api, 'transfers:write transfers:read')}`;
+      const created = await call(api, 'POST', '/transfers', token, transfer);
+      expect(created.status).toBe(201);
+      expect((await call(api, 'GET', created.headers.get('location')!, token)).json()).toEqual(created.json());
+      const unknown = await call(api, 'POST', '/transfers', token, { ...transfer, toAccountId: '00000000-0000-4000-8000-000000000000' });
+      expect([unknown.status, unknown.json().title]).toEqual([404, 'Account not found']);
+      expect((await call(api, 'POST', '/transfers', token, { ...transfer, toAccountId: FROM })).status).toBe(422);
+      expect((await call(api, 'POST', '/transfers', token, { ...transfer, amount: 0 })).status).toBe(400);
+      expect((await call(api, 'POST', '/transfers', token, '{"amount":', 'application/json')).status).toBe(400);
+      expect((await call(api, 'POST', '/transfers', token, JSON.stringify(transfer), 'text/plain')).status).toBe(415);
+      expect((await call(api, 'GET', `/transfers/${SEEDED_TRANSFER_ID}`, token)).status).toBe(200);
+      expect((await call(api, 'GET', '/transfers?limit=0', token)).status).toBe(400);
+    });
+
+    it('a body over the limit: 413, Connection: close, and the socket is closed', async () => {
+      const token = await clientToken(api, 'transfers:write');
+      const raw = await sendOversized(api, '/transfers', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, BODY_LIMIT_BYTES + 1);
+      expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+      expect(raw.toLowerCase()).toContain('\r\nconnection: close\r\n');
+      const tokenEndpoint = await sendOversized(api, '/oauth/token', { authorization: clientBasic(api.clientId, api.clientSecret), 'content-type': 'application/x-www-form-urlencoded' }, BODY_LIMIT_BYTES + 1);
+      expect(tokenEndpoint).toMatch(/^HTTP\/1\.1 413 /);
+    });
+  });
+
+  it('the OpenAPI document describes this server: the body schema, seeded ids, scopes', () => {
+    const document = parse(readFileSync(DOCUMENT, 'utf8'));
+    expect(document.components.schemas.NewTransfer).toEqual(NEW_TRANSFER_SCHEMA);
+    const example = document.paths['/transfers'].post.requestBody.content['application/json'].examples.payroll.value;
+    expect(example).toEqual(transfer);
+    expect(document.paths['/accounts/{accountId}'].get.parameters[0].example).toBe(FROM);
+    expect(document.paths['/transfers/{transferId}'].get.parameters[0].example).toBe(SEEDED_TRANSFER_ID);
+    expect(Object.keys(document.components.securitySchemes.oauth.flows.clientCredentials.scopes)).toEqual(['accounts:read', 'transfers:read', 'transfers:write']);
+  });
+});
+
+/** What each regression changes, seen over HTTP: the harness is asked to catch exactly this. */
+const REGRESSION_SYMPTOMS: Record<(typeof OAUTH_REGRESSION_IDS)[number], (api: OauthApi) => Promise<void>> = {
+  'revoked-token-accepted': async (api) => {
+    const token = await clientToken(api, 'accounts:read');
+    await postForm(api, '/oauth/revoke', { token }, { authorization: clientBasic(api.clientId, api.clientSecret) });
+    expect((await postForm(api, '/oauth/introspect', { token }, { authorization: clientBasic(api.clientId, api.clientSecret) })).json()).toEqual({ active: false });
+    expect((await call(api, 'GET', '/accounts', `Bearer ${token}`)).status).toBe(200);
+  },
+  'refresh-after-revocation': async (api) => {
+    const basic = clientBasic(api.clientId, api.clientSecret);
+    const { access, refresh } = await passwordGrant(api, 'accounts:read');
+    await postForm(api, '/oauth/revoke', { token: access }, { authorization: basic });
+    const refreshed = await postForm(api, '/oauth/token', { grant_type: 'refresh_token', refresh_token: refresh }, { authorization: basic });
+    expect(refreshed.status).toBe(200);
+    expect((await call(api, 'GET', '/accounts', `Bearer ${refreshed.json().access_token}`)).status).toBe(200);
+  },
+  'refresh-widens-scope': async (api) => {
+    const { refresh } = await passwordGrant(api, 'accounts:read');
+    const wider = await postForm(api, '/oauth/token', { grant_type: 'refresh_token', refresh_token: refresh, scope: 'accounts:read transfers:write' }, { authorization: clientBasic(api.clientId, api.clientSecret) });
+    expect([wider.status, wider.json().scope]).toEqual([200, 'accounts:read transfers:write']);
+  },
+  'scope-check-missing': async (api) => {
+    expect((await call(api, 'POST', '/transfers', `Bearer ${await clientToken(api, 'accounts:read')}`, transfer)).status).toBe(201);
+  },
+  'malformed-bearer-500': async (api) => {
+    const token = await clientToken(api, 'accounts:read');
+    for (const authorization of ['Bearer', `Bearer ${token} ${token}`]) expect((await call(api, 'GET', '/accounts', authorization)).status).toBe(500);
+  },
+  'express-error-page': async (api) => {
+    const page = await call(api, 'POST', '/transfers', `Bearer ${await clientToken(api, 'transfers:write')}`, '{"amount":');
+    expect([page.status, page.headers.get('content-type')]).toEqual([400, 'text/html; charset=utf-8']);
+    expect(page.text).toMatch(/<pre>SyntaxError: .*<br> &nbsp; &nbsp;at JSON\.parse \(&lt;anonymous&gt;\)<br>/);
+  },
+  'foreign-key-500': async (api) => {
+    const answer = await call(api, 'POST', '/transfers', `Bearer ${await clientToken(api, 'transfers:write')}`, { ...transfer, toAccountId: '00000000-0000-4000-8000-000000000000' });
+    expect([answer.status, answer.json().detail]).toEqual([500, expect.stringContaining('foreign key constraint')]);
+  },
+  'body-limit-missing': async (api) => {
+    const token = await clientToken(api, 'transfers:write');
+    const oversized = await call(api, 'POST', '/transfers', `Bearer ${token}`, { ...transfer, reference: 'x'.repeat(BODY_LIMIT_BYTES) });
+    expect(oversized.status).toBe(400);
+  },
+};
+
+describe('each regression changes its own behaviour', () => {
+  it.each(OAUTH_REGRESSION_IDS)('%s', async (id) => {
+    const api = await startOauthApi({ regressions: [id] });
+    try {
+      await REGRESSION_SYMPTOMS[id](api);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('an unknown regression id is refused, naming the valid ones', async () => {
+    await expect(startOauthApi({ regressions: ['revoked-tokens-accepted'] })).rejects.toThrow(/Unknown OAuth API regression.*revoked-token-accepted/);
+  });
+});
