@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
-import { invalidArbitraries, validArbitrary, type Violation } from './arbitraries/index.ts';
+import { validArbitrary, violationSet, withWorkBudget, type Violation } from './arbitraries/index.ts';
 import { boundedFilter } from './arbitraries/bounded-filter.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
 
@@ -34,7 +34,7 @@ export function schemaRoot(manifest: Manifest): unknown {
 // Keyed by the schema's content, not its object: two endpoints with equal schemas (common in large
 // documents, and in manifests loaded twice, as `harden diff` does) share one arbitrary.
 const validCache = new WeakMap<object, Map<string, fc.Arbitrary<unknown>>>();
-const invalidCache = new WeakMap<object, Map<string, Violation[]>>();
+const invalidCache = new WeakMap<object, Map<string, BodyViolations>>();
 
 function cached<T>(cache: WeakMap<object, Map<string, T>>, manifest: Manifest, schema: JsonSchema, build: () => T): T {
   let perManifest = cache.get(manifest.schemas);
@@ -149,11 +149,54 @@ export function fillPath(template: string, params: Record<string, string>): stri
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 
-/** Every way to break exactly one constraint of the endpoint's body schema. */
-export function bodyViolations(endpoint: Endpoint, manifest: Manifest): Violation[] {
+/**
+ * At most this many ways to break one body. A property case sends `runs` (default 50) bodies, so
+ * a body with hundreds of violations would leave most unsent anyway, while finding each costs
+ * planning time: the cap keeps the shallowest (the body's own members first), and says so.
+ */
+export const MAX_BODY_VIOLATIONS = 64;
+
+/**
+ * Draws one body's violations may cost before the planner stops looking for more (src/plan/
+ * arbitraries/workMeter.ts): counted, not timed, so the same seed gives the same plan anywhere.
+ * A hundred-member body with nested objects needs about a tenth of it.
+ */
+export const BODY_WORK_BUDGET = 20_000;
+
+/** An endpoint body's violations, and whether the cap or the work budget left some out. */
+export interface BodyViolations {
+  violations: Violation[];
+  /** Body locations whose constraints were not tried. */
+  untried: number;
+  capped: boolean;
+  budgetSpent: boolean;
+}
+
+const NO_BODY: BodyViolations = { violations: [], untried: 0, capped: false, budgetSpent: false };
+
+/** The violations of an endpoint's body with how they were bounded; computed once per schema. */
+export function boundedBodyViolations(endpoint: Endpoint, manifest: Manifest): BodyViolations {
   const body = endpoint.body;
-  if (body === undefined) return [];
-  return cached(invalidCache, manifest, body, () => invalidArbitraries(body, { root: schemaRoot(manifest) }));
+  if (body === undefined) return NO_BODY;
+  return cached(invalidCache, manifest, body, () => {
+    const { result, exhausted } = withWorkBudget(BODY_WORK_BUDGET, () => violationSet(body, { root: schemaRoot(manifest), maxViolations: MAX_BODY_VIOLATIONS }));
+    return { ...result, budgetSpent: result.budgetSpent || (exhausted && result.untried > 0) };
+  });
+}
+
+/** Every way to break exactly one constraint of the endpoint's body schema (bounded: boundedBodyViolations). */
+export function bodyViolations(endpoint: Endpoint, manifest: Manifest): Violation[] {
+  return boundedBodyViolations(endpoint, manifest).violations;
+}
+
+/** What a reader of the plan should know about how an endpoint's body violations were bounded; undefined when they were not. */
+export function bodyViolationNote(endpoint: Endpoint, manifest: Manifest): string | undefined {
+  const { violations, untried, capped, budgetSpent } = boundedBodyViolations(endpoint, manifest);
+  if (budgetSpent) {
+    return `planning budget reached for ${endpoint.id} (${BODY_WORK_BUDGET} draws): ${violations.length} body violations kept, ${untried} body locations not tried`;
+  }
+  if (capped) return `body violations capped at ${MAX_BODY_VIOLATIONS}: ${untried} deeper body locations not tried`;
+  return undefined;
 }
 
 /** A body that breaks exactly one constraint of the endpoint's body schema, chosen by the seed. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { SchemaGenerationError } from './errors.ts';
 import { jsonClone } from './json.ts';
+import { chargeWork } from './workMeter.ts';
 
 /** Fixed seed for fallback pools: keeps runs reproducible whatever the caller's seed. */
 const POOL_SEED = 0x5eed;
@@ -13,7 +14,7 @@ export interface BoundedFilterOptions {
   poolRuns?: number;
   /** Accepted values kept in the pool (default 50). */
   poolSize?: number;
-  /** Build the pool now; `isSatisfiable()` then answers without generating. */
+  /** Look for the pool's first value now, so `isSatisfiable()` answers without generating later. */
   eager?: boolean;
 }
 
@@ -22,9 +23,16 @@ export interface BoundedFilterOptions {
  * forever when the predicate is rare. After `tries` misses we answer from a pool of
  * pre-sampled accepted values (picked with the caller's rng, so still seeded); an
  * empty pool raises a SchemaGenerationError naming `label`.
+ *
+ * The pool is built lazily and only as far as asked: `isSatisfiable()` samples until the first
+ * accepted value, and the rest is sampled on the first fallback. Sampling resumes where it
+ * stopped, so the pool holds the same values whenever it is built: a wide body's hundreds of
+ * violations cost one draw each to plan, not a pool each.
  */
 export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
-  private pool: T[] | undefined;
+  private readonly pool: T[] = [];
+  /** Pool seeds sampled so far (POOL_SEED + 0 … POOL_SEED + sampled - 1). */
+  private sampled = 0;
   private readonly tries: number;
   private readonly poolRuns: number;
   private readonly poolSize: number;
@@ -39,16 +47,17 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
     this.tries = options.tries ?? 60;
     this.poolRuns = options.poolRuns ?? 300;
     this.poolSize = options.poolSize ?? 50;
-    if (options.eager) this.getPool();
+    if (options.eager) this.fillPool(1);
   }
 
   isSatisfiable(): boolean {
-    return this.getPool().length > 0;
+    return this.fillPool(1).length > 0;
   }
 
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
     for (let i = 0; i < this.tries; i++) {
       let v: fc.Value<T>;
+      chargeWork();
       try {
         v = this.arb.generate(mrng, biasFactor);
       } catch (e) {
@@ -58,7 +67,7 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
       }
       if (this.pred(v.value)) return v;
     }
-    const pool = this.getPool();
+    const pool = this.fillPool(this.poolSize);
     const picked = pool[pool.length === 0 ? 0 : mrng.nextInt(0, pool.length - 1)];
     if (picked === undefined) throw new SchemaGenerationError(`cannot generate a value satisfying ${this.label}`);
     return new fc.Value(jsonClone(picked), POOL_CONTEXT);
@@ -73,21 +82,20 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
     return this.arb.shrink(value, context).filter((v) => this.pred(v.value));
   }
 
-  private getPool(): T[] {
-    if (!this.pool) {
-      const pool: T[] = [];
-      // one seed per draw: a nested generator giving up on one draw must not void the others
-      for (let i = 0; i < this.poolRuns && pool.length < this.poolSize; i++) {
-        try {
-          const [v] = fc.sample(this.arb, { seed: POOL_SEED + i, numRuns: 1 });
-          if (v !== undefined && this.pred(v)) pool.push(v);
-        } catch (e) {
-          if (!(e instanceof SchemaGenerationError)) throw e;
-        }
+  /** The pool, sampled on until it holds `wanted` values or the sample runs out. */
+  private fillPool(wanted: number): T[] {
+    const pool = this.pool;
+    // one seed per draw: a nested generator giving up on one draw must not void the others
+    for (; this.sampled < this.poolRuns && pool.length < Math.min(wanted, this.poolSize); this.sampled++) {
+      chargeWork();
+      try {
+        const [v] = fc.sample(this.arb, { seed: POOL_SEED + this.sampled, numRuns: 1 });
+        if (v !== undefined && this.pred(v)) pool.push(v);
+      } catch (e) {
+        if (!(e instanceof SchemaGenerationError)) throw e;
       }
-      this.pool = pool;
     }
-    return this.pool;
+    return pool;
   }
 }
 

@@ -6,6 +6,7 @@ import type { ArbitraryOptions, JsonSchema } from './types.ts';
 import { embed } from './violations/embed.ts';
 import { leafViolations } from './violations/leaf.ts';
 import { collectSites, type Site } from './violations/sites.ts';
+import { workExhausted } from './workMeter.ts';
 
 /**
  * One constraint to break. `pointer` is the JSON pointer of the instance location
@@ -21,6 +22,20 @@ export interface Violation {
   arbitrary: fc.Arbitrary<unknown>;
 }
 
+export interface ViolationOptions extends ArbitraryOptions {
+  /** Keep at most this many violations (default: all). Shallower locations are kept first. */
+  maxViolations?: number;
+}
+
+/** Violations, and what was left out: locations past the cap, or past a spent work budget (workMeter.ts). */
+export interface ViolationSet {
+  violations: Violation[];
+  /** Locations of the schema whose constraints were not tried because the cap or the budget was reached. */
+  untried: number;
+  capped: boolean;
+  budgetSpent: boolean;
+}
+
 /**
  * Instances that are valid except for one keyword at one location. Every value
  * is rejected by ajv on the whole schema with that keyword reported at
@@ -29,28 +44,67 @@ export interface Violation {
  * pointer share one Violation. Violations that could not be produced in a
  * fixed-seed pre-sample are left out.
  */
-export function invalidArbitraries(schema: JsonSchema, options?: ArbitraryOptions): Violation[] {
+export function invalidArbitraries(schema: JsonSchema, options?: ViolationOptions): Violation[] {
+  return violationSet(schema, options).violations;
+}
+
+/**
+ * As invalidArbitraries, bounded: locations are tried shallowest first (a wide body's top-level
+ * members before the members of its members), and trying stops at `maxViolations` or when the
+ * running work budget is spent. The result keeps the schema's own order, so a schema under the
+ * cap gives exactly the violations, in exactly the order, it gave before there was a cap.
+ */
+export function violationSet(schema: JsonSchema, options: ViolationOptions = {}): ViolationSet {
   const ctx = createContext(schema, options);
   const validate = validatorIn(ctx, schema);
-  if (!validate) return [];
-  const grouped = new Map<string, { pointer: string; keyword: string; arbs: Array<fc.Arbitrary<unknown>> }>();
-  for (const site of collectSites(schema, ctx)) {
-    for (const leaf of leafViolations(site, ctx)) {
-      const label = `${site.pointer || '/'}: ${leaf.keyword}`;
-      const group = grouped.get(label) ?? { pointer: site.pointer, keyword: leaf.keyword, arbs: [] };
+  if (!validate) return { violations: [], untried: 0, capped: false, budgetSpent: false };
+  const cap = options.maxViolations ?? Infinity;
+  const byPointer = new Map<string, Array<{ site: Site; index: number }>>();
+  collectSites(schema, ctx).forEach((site, index) => {
+    const list = byPointer.get(site.pointer) ?? [];
+    list.push({ site, index });
+    byPointer.set(site.pointer, list);
+  });
+  // Stable: within one depth, the schema's order.
+  const pointers = [...byPointer.entries()].sort(([, a], [, b]) => a[0]!.site.depth - b[0]!.site.depth);
+  const kept: Array<{ order: number; violation: Violation }> = [];
+  let tried = 0;
+  let budgetSpent = false;
+  for (const [pointer, sites] of pointers) {
+    if (kept.length >= cap) break;
+    if (workExhausted()) {
+      budgetSpent = true;
+      break;
+    }
+    tried++;
+    kept.push(...violationsAt(pointer, sites, validate, ctx));
+  }
+  const untried = pointers.length - tried;
+  const capped = kept.length > cap || (untried > 0 && !budgetSpent);
+  const violations = kept.slice(0, cap).sort((a, b) => a.order - b.order).map((k) => k.violation);
+  return { violations, untried, capped, budgetSpent };
+}
+
+/** Every violation at one location, each with its place in the schema's order (site, then leaf). */
+function violationsAt(pointer: string, sites: Array<{ site: Site; index: number }>, validate: NonNullable<ReturnType<typeof validatorIn>>, ctx: Ctx) {
+  const grouped = new Map<string, { keyword: string; order: number; arbs: Array<fc.Arbitrary<unknown>> }>();
+  for (const { site, index } of sites) {
+    leafViolations(site, ctx).forEach((leaf, leafIndex) => {
+      const label = `${pointer || '/'}: ${leaf.keyword}`;
       const whole = tryEmbed(site, leaf.values, ctx);
-      if (!whole) continue;
+      if (!whole) return;
+      const group = grouped.get(label) ?? { keyword: leaf.keyword, order: index * 1000 + leafIndex, arbs: [] };
       group.arbs.push(whole);
       grouped.set(label, group);
-    }
+    });
   }
-  const out: Violation[] = [];
-  for (const [label, { pointer, keyword, arbs }] of grouped) {
+  const out: Array<{ order: number; violation: Violation }> = [];
+  for (const [label, { keyword, order, arbs }] of grouped) {
     const whole = arbs.length === 1 ? arbs[0]! : fc.oneof(...arbs);
     const rejected = (v: unknown) =>
       validate(v) === false && (validate.errors ?? []).some((e) => e.keyword === keyword && e.instancePath === pointer);
     const arbitrary = boundedFilter(whole, rejected, label, { eager: true, poolRuns: 30, poolSize: 10 });
-    if (arbitrary.isSatisfiable()) out.push({ pointer, keyword, label, arbitrary });
+    if (arbitrary.isSatisfiable()) out.push({ order, violation: { pointer, keyword, label, arbitrary } });
   }
   return out;
 }

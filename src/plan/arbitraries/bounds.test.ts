@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { boundedFilter } from './bounded-filter.ts';
+import { invalidArbitraries, violationSet } from './invalid.ts';
+import { withWorkBudget } from './workMeter.ts';
+
+/** A body as wide as real payment APIs': many members, each with a few constraints, some nested. */
+const wide = {
+  type: 'object',
+  required: ['m0', 'm1'],
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    Array.from({ length: 30 }, (_, i) => [`m${i}`, i % 5 === 0 ? { type: 'object', properties: { inner: { type: 'integer', minimum: 1 } }, required: ['inner'] } : { type: 'string', maxLength: 8, minLength: 1 }]),
+  ),
+};
+
+describe('bounded planning', () => {
+  it('builds a filter pool on demand, resuming where the satisfiability probe stopped', () => {
+    let draws = 0;
+    const counted = fc.integer({ min: 0, max: 1000 }).map((n) => (draws++, n));
+    const even = boundedFilter(counted, (n) => n % 2 === 0, 'even', { eager: true, poolRuns: 200, poolSize: 20 });
+    const probed = draws;
+    expect(probed).toBeLessThan(10);
+    expect(even.isSatisfiable()).toBe(true);
+    expect(draws).toBe(probed);
+    // A predicate that rejects every fresh draw forces the pool: same values whichever way it was reached.
+    const never = (seed: number) => fc.sample(boundedFilter(fc.integer(), (n) => n === 7 || n === 8, 'rare', { tries: 1, poolRuns: 5 }), { seed, numRuns: 3 });
+    expect(() => never(1)).toThrow(/rare/);
+  });
+
+  it('keeps a schema under the cap exactly as it was: same violations, same order', () => {
+    const all = invalidArbitraries(wide).map((v) => v.label);
+    const set = violationSet(wide, { maxViolations: all.length });
+    expect(set.violations.map((v) => v.label)).toEqual(all);
+    expect(set.capped).toBe(false);
+  });
+
+  it('caps the violations, shallowest first, and says how many locations were not tried', () => {
+    const all = invalidArbitraries(wide);
+    const set = violationSet(wide, { maxViolations: 10 });
+    expect(set.violations).toHaveLength(10);
+    expect(set.capped).toBe(true);
+    expect(set.untried).toBeGreaterThan(0);
+    expect(set.violations.every((v) => v.pointer.split('/').length <= 2)).toBe(true);
+    expect(all.some((v) => v.pointer.split('/').length > 2)).toBe(true);
+  });
+
+  it('stops at a spent work budget, at the same place every time', () => {
+    const run = () => withWorkBudget(40, () => violationSet(wide));
+    const a = run();
+    expect(a.exhausted).toBe(true);
+    expect(a.result.budgetSpent).toBe(true);
+    expect(a.result.violations.length).toBeLessThan(invalidArbitraries(wide).length);
+    expect(run().result.violations.map((v) => v.label)).toEqual(a.result.violations.map((v) => v.label));
+  });
+});
