@@ -14,7 +14,8 @@ function statuses(raw: Raw | undefined): ErrorStatuses {
   const invalid = asList(raw?.invalid, [400]);
   return {
     unauthenticated,
-    malformedCredentials: asList(raw?.malformedCredentials, unauthenticated),
+    // RFC 6750 §3.1: a malformed request is invalid_request, answered 400; reading it as no usable credentials gives 401.
+    malformedCredentials: asList(raw?.malformedCredentials, [...new Set([400, ...unauthenticated])]),
     forbidden: asList(raw?.forbidden, [403]),
     invalid,
     malformedJson: asList(raw?.malformedJson, invalid),
@@ -28,11 +29,15 @@ function tokens(raw: Raw): TokenProviderConfig {
   if (raw.provider === 'jwt') {
     return { scopeClaim: 'scope', scopeFormat: 'space', ttlSeconds: 300, ...raw, provider: 'jwt' } as TokenProviderConfig;
   }
+  if (raw.provider === 'oauth2') {
+    // RFC 6749 §2.3.1: every authorization server must accept HTTP Basic, so it is the default.
+    return { grant: 'client_credentials', clientAuth: 'client_secret_basic', ...raw, provider: 'oauth2' } as TokenProviderConfig;
+  }
   return {
     provider: 'http',
     clientAuth: raw.clientAuth,
-    issue: { tokenPointer: '/access_token', idPointer: '/token_id', ...raw.issue },
-    revoke: raw.revoke,
+    issue: { tokenPointer: '/access_token', idPointer: '/token_id', encoding: 'json', ...raw.issue },
+    revoke: raw.revocation === 'none' ? 'none' : raw.revoke,
   };
 }
 

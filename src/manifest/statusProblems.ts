@@ -12,8 +12,9 @@ const list = (value: unknown): number[] => (Array.isArray(value) ? value : value
 /**
  * What "conflicting statuses" means: one status standing for two refusals the harness must tell apart.
  * A missing token (unauthenticated) must not share a status with a token lacking a scope (forbidden),
- * and neither may share one with a refused body (invalid, malformed JSON, media type, size): otherwise
- * an API that rejects the token would pass the body checks, and the reverse. Also, a refusal is a 4xx.
+ * and neither may share one with a refused body (invalid, malformed JSON, media type, size) — except a
+ * non-401 `unauthenticated` status, told apart by its challenge: otherwise an API that rejects the token
+ * would pass the body checks, and the reverse. Also, a refusal is a 4xx.
  * Reports point at the kind written later (or the one written at all, when the other is a default).
  */
 export function statusProblems(statuses: Record<string, unknown> | undefined, report: (segments: (string | number)[], message: string, hint: string) => void): void {
@@ -41,6 +42,11 @@ export function statusProblems(statuses: Record<string, unknown> | undefined, re
     const right = effective.get(b);
     if (!left || !right || (!left.explicit && !right.explicit)) continue;
     for (const status of left.values.filter((s) => right.values.includes(s))) {
+      // `unauthenticated` may share a 4xx other than 401 with a body refusal (some APIs answer 400 to
+      // both): the case tells them apart by its challenge, as every unauthenticated case requires a
+      // Bearer challenge (RFC 6750 §3) and a body refusal carries none. A 401 is always about
+      // authentication (RFC 9110 §15.5.2), and a scope refusal has no marker to tell it by.
+      if (a === 'unauthenticated' && b !== 'forbidden' && status !== 401) continue;
       // Point at the kind the user wrote last, where the clash became true.
       const blame = !right.explicit ? a : !left.explicit ? b : order.indexOf(a) > order.indexOf(b) ? a : b;
       const other = blame === a ? b : a;

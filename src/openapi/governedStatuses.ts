@@ -12,7 +12,7 @@ export function governedStatuses(statuses: Record<string, number | number[]> | u
   const invalid = read('invalid', [400]);
   return new Set([
     ...unauthenticated,
-    ...read('malformedCredentials', unauthenticated),
+    ...read('malformedCredentials', [400, ...unauthenticated]),
     ...read('forbidden', [403]),
     ...invalid,
     ...read('malformedJson', invalid),

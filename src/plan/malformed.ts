@@ -1,11 +1,10 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
-import type { Case, ChallengeExpectation } from './case.ts';
+import type { Case } from './case.ts';
 import { bodyViolations, exampleInputs, invalidBody, type Inputs } from './inputs.ts';
 import { caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
-import { ANY_CODE } from './challenges.ts';
 import { bearer, live } from './credentials.ts';
-import { refused as sharedRefusal } from './expectations.ts';
+import { refusalOf } from './refusalRules.ts';
 import { fuzzSpec } from './sharedParts.ts';
 import { shared } from './shared.ts';
 import { deriveSeed } from './deriveSeed.ts';
@@ -24,9 +23,7 @@ function truncated(json: string): string {
  */
 export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
-  const statuses = manifest.errors.statuses;
   const credential = endpoint.public ? undefined : bearer(manifest, endpoint.scopes[0]!);
-  const refused = (codes: number[], reason: string, challenge?: ChallengeExpectation) => sharedRefusal(manifest, codes, reason, challenge);
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
     const inputs = exampleInputs(endpoint, manifest, identity.seed).inputs;
@@ -36,19 +33,18 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
   if (endpoint.body !== undefined) {
     add('broken JSON', (_seed, inputs) => ({
       rawBody: { text: truncated(JSON.stringify(inputs.body)), contentType: endpoint.contentType },
-      expect: refused(statuses.malformedJson, 'the body is not valid JSON'),
+      expect: refusalOf(manifest, 'malformed-json', 'the body is not valid JSON'),
     }));
     add('hostile bodies', (_seed, inputs) => ({
       rawBody: { text: truncated(JSON.stringify(inputs.body)), contentType: endpoint.contentType },
       generated: 'bodies that are not JSON, or JSON that cannot be the documented object',
-      // Unparsable or the wrong shape: either refusal the contract names is right.
-      expect: refused([...new Set([...statuses.malformedJson, ...statuses.invalid])], 'the body is not JSON, or not the documented object'),
+      expect: refusalOf(manifest, 'hostile-body', 'the body is not JSON, or not the documented object'),
       // Every hostile body is sent once, as fast-check examples; one random run is all fast-check needs besides.
       fuzz: fuzzSpec(manifest, 'hostile-bodies', 1),
     }));
     add('wrong content type', (_seed, inputs) => ({
       rawBody: { text: JSON.stringify(inputs.body), contentType: 'text/plain' },
-      expect: refused(statuses.unsupportedMediaType, `the body is sent as text/plain, not ${endpoint.contentType}`),
+      expect: refusalOf(manifest, 'unsupported-media-type', `the body is sent as text/plain, not ${endpoint.contentType}`),
     }));
     const violations = bodyViolations(endpoint, manifest);
     if (violations.length > 0) {
@@ -58,7 +54,7 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
           inputs: { ...inputs, body: first.value },
           // The violations are cached per schema, so endpoints with one body schema share this text.
           generated: shared(violations, `generated ${runs}`, () => `${runs} bodies, each breaking one of: ${violations.map((v) => v.label).join(', ')}`),
-          expect: refused(statuses.invalid, 'the body breaks one constraint of its schema'),
+          expect: refusalOf(manifest, 'invalid-input', 'the body breaks one constraint of its schema'),
           fuzz: fuzzSpec(manifest, 'schema-violations', runs),
         };
       });
@@ -71,7 +67,7 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
         rawBody: shared(manifest, `oversized body\n${limit}\n${endpoint.contentType}`, () =>
           Object.freeze({ text: JSON.stringify({ padding: 'x'.repeat(limit + 1024) }), contentType: endpoint.contentType }),
         ),
-        expect: refused(statuses.tooLarge, `the body exceeds the documented ${limit} bytes`),
+        expect: refusalOf(manifest, 'too-large', `the body exceeds the documented ${limit} bytes`),
       }));
     }
   }
@@ -79,7 +75,7 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
   for (const violation of parameterViolations(manifest, endpoint, parameterSeed)) {
     add(violationVariant(violation), (_seed, inputs) => ({
       inputs: violatedInputs(inputs, violation),
-      expect: refused(statuses.invalid, violationReason(violation)),
+      expect: refusalOf(manifest, 'invalid-input', violationReason(violation)),
     }));
   }
   if (!endpoint.public) {
@@ -87,12 +83,12 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       // A live token followed by junk: RFC 6750 §2.1's b64token syntax does not allow it, and a server
       // that splits on whitespace and takes a part would accept it.
       credential: live(manifest, endpoint.scopes[0]!, 'Bearer {token} {token}'),
-      expect: refused(statuses.malformedCredentials, 'the Authorization header does not follow RFC 6750 §2.1', ANY_CODE),
+      expect: refusalOf(manifest, 'malformed-credentials', 'the Authorization header does not follow RFC 6750 §2.1'),
     }));
     add('malformed authorization headers', () => ({
       credential: live(manifest, endpoint.scopes[0]!, 'Bearer {token} x'),
       generated: 'Authorization headers outside RFC 6750 §2.1: junk after a live token, characters outside b64token, overlong tokens, empty bearers',
-      expect: refused(statuses.malformedCredentials, 'the Authorization header does not follow RFC 6750 §2.1', ANY_CODE),
+      expect: refusalOf(manifest, 'malformed-credentials', 'the Authorization header does not follow RFC 6750 §2.1'),
       fuzz: fuzzSpec(manifest, 'malformed-authorization', Math.min(runs, 20)),
     }));
   }

@@ -4,8 +4,7 @@ import type { Case } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
 import { REVOKED } from './credentials.ts';
-import { refused } from './expectations.ts';
-import { INVALID_TOKEN } from './challenges.ts';
+import { refusalOf } from './refusalRules.ts';
 
 /**
  * The revoked-token suite: a token the run issued and then revoked, on an otherwise valid request,
@@ -18,7 +17,7 @@ export function planRevokedToken(manifest: Manifest, endpoint: Endpoint, { seed:
     makeCase(manifest, endpoint, 'revoked-token', 'revoked bearer', identity, {
       inputs: exampleInputs(endpoint, manifest, identity.seed).inputs,
       credential: REVOKED,
-      expect: refused(manifest, manifest.errors.statuses.unauthenticated, 'the token was revoked', INVALID_TOKEN),
+      expect: refusalOf(manifest, 'invalid-token', 'the token was revoked'),
     }),
   ];
 }

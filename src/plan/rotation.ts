@@ -5,8 +5,7 @@ import { caseIdentity, makeCase } from './makeCase.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import { acceptance } from './positive.ts';
 import { ROTATION } from './credentials.ts';
-import { refused } from './expectations.ts';
-import { INVALID_TOKEN } from './challenges.ts';
+import { refusalOf } from './refusalRules.ts';
 
 /** Whether the manifest's provider can both issue and revoke, which a rotation needs. */
 export function canRotate(manifest: Manifest): boolean {
@@ -37,7 +36,7 @@ export function planRotationProbes(manifest: Manifest, endpoint: Endpoint, { see
       credential: ROTATION[which],
       expect:
         which === 'old'
-          ? refused(manifest, manifest.errors.statuses.unauthenticated, 'the old token was revoked in the rotation', INVALID_TOKEN)
+          ? refusalOf(manifest, 'invalid-token', 'the old token was revoked in the rotation')
           : acceptance(endpoint, manifest, false),
     });
     return { ...c, rotation: step };

@@ -1,9 +1,10 @@
 import { canonical } from '../diff/canonical.ts';
 import { endpointFingerprint } from '../diff/diffEndpoint.ts';
 import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
-import type { Case, Expectation, Plan } from './case.ts';
+import type { Case, Plan } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
+import { refusalOf } from './refusalRules.ts';
 import { withCases } from './withCases.ts';
 
 /** Endpoint id → why it is in the selection (one sentence per reason). */
@@ -83,7 +84,7 @@ function interned(endpoint: Endpoint, pool: Map<string, JsonSchema>): Endpoint {
 /** The unauthorized suite's cheapest case, built exactly as that suite builds it (same id, seed and request). */
 function noCredentials(manifest: Manifest, endpoint: Endpoint, seed: number, variant: string, reason: string, pool: Map<string, JsonSchema>): Case {
   const identity = caseIdentity(seed, endpoint, 'unauthorized', variant);
-  const expect: Expectation = { outcome: 'reject', statuses: manifest.errors.statuses.unauthenticated, reason, challenge: { scheme: 'Bearer', errors: [null] } };
+  const expect = refusalOf(manifest, 'no-credentials', reason);
   const { inputs } = exampleInputs(interned(endpoint, pool), manifest, identity.seed);
   return makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, expect });
 }

@@ -1,0 +1,115 @@
+import type { ErrorStatuses, Manifest } from '../manifest/types.ts';
+import type { ChallengeExpectation, Expectation } from './case.ts';
+import { ANY_CODE, BARE, INSUFFICIENT_SCOPE, INVALID_OR_INSUFFICIENT, INVALID_TOKEN } from './challenges.ts';
+import { refusal, refused } from './expectations.ts';
+
+/** One kind of refusal: which of the manifest's statuses it may answer, which challenge, and the standard behind it. */
+export interface RefusalRule {
+  /** The `errors.statuses` kinds whose statuses are all fair answers. */
+  kinds: readonly (keyof ErrorStatuses)[];
+  challenge?: ChallengeExpectation;
+  /** What is sent, in words, for the table in docs/expectations.md. */
+  sent: string;
+  standard: string;
+  why: string;
+}
+
+/**
+ * What every case that must be refused expects, stated once: every suite that sends the same kind of
+ * request asks the same of the answer (docs/expectations.md renders this table; a test keeps them equal).
+ */
+export const REFUSAL_RULES = {
+  'no-credentials': {
+    kinds: ['unauthenticated'],
+    challenge: BARE,
+    sent: 'no Authorization header; also with an unknown resource or an invalid body (authentication comes first)',
+    standard: 'RFC 6750 §3, §3.1; RFC 9110 §11.6.1',
+    why: '401 with a Bearer challenge that carries no error code: the client did not try to authenticate',
+  },
+  'unusable-credentials': {
+    kinds: ['unauthenticated', 'malformedCredentials'],
+    challenge: ANY_CODE,
+    sent: 'a live token under another scheme (`Token …`), or in the `access_token` query parameter the manifest does not allow',
+    standard: 'RFC 6750 §2.3, §3.1; RFC 9110 §11.6.1',
+    why: 'an unsupported method is a request without credentials (401); a parameter the API does not support may also be invalid_request (400). The challenge SHOULD NOT carry an error code, so none is required',
+  },
+  'malformed-credentials': {
+    kinds: ['malformedCredentials'],
+    challenge: ANY_CODE,
+    sent: 'an Authorization header outside RFC 6750 §2.1: an empty bearer, two tokens, characters outside b64token, junk after a live token',
+    standard: 'RFC 6750 §2.1, §3.1',
+    why: 'a malformed request is invalid_request, which §3.1 answers with 400; a server that reads it as no usable credentials answers 401. `malformedCredentials` defaults to both',
+  },
+  'invalid-token': {
+    kinds: ['unauthenticated'],
+    challenge: INVALID_TOKEN,
+    sent: 'a revoked token, a token rotated out, a forged, expired or not-yet-valid token',
+    standard: 'RFC 6750 §3.1 (invalid_token)',
+    why: '401 with error="invalid_token": the token is well-formed but no longer, or never, valid',
+  },
+  'missing-scope-claim': {
+    kinds: ['unauthenticated', 'forbidden'],
+    challenge: INVALID_OR_INSUFFICIENT,
+    sent: 'a correctly signed token without a scope claim',
+    standard: 'RFC 6750 §3.1',
+    why: 'the API may read it as invalid (401 invalid_token) or as valid without the scope (403 insufficient_scope)',
+  },
+  'insufficient-scope': {
+    kinds: ['forbidden'],
+    challenge: INSUFFICIENT_SCOPE,
+    sent: 'a live token holding only a catalogued scope that does not grant the route (the scope matrix)',
+    standard: 'RFC 6750 §3.1 (insufficient_scope); RFC 9110 §15.5.4',
+    why: '403 with error="insufficient_scope": the token is valid, its scope is not enough',
+  },
+  'invalid-input': {
+    kinds: ['invalid'],
+    sent: 'with a live, sufficient token: a body or a query, header or cookie parameter breaking one constraint of its schema, or a required one left out',
+    standard: 'RFC 9110 §15.5.1; RFC 9457',
+    why: 'the request is well-formed HTTP but not what the contract accepts',
+  },
+  'malformed-json': {
+    kinds: ['malformedJson'],
+    sent: 'a body that is not JSON (cut short)',
+    standard: 'RFC 9110 §15.5.1; RFC 8259',
+    why: 'the body cannot be parsed; `malformedJson` defaults to `invalid`',
+  },
+  'hostile-body': {
+    kinds: ['malformedJson', 'invalid'],
+    sent: 'bodies that are not JSON, or JSON that cannot be the documented object',
+    standard: 'RFC 9110 §15.5.1',
+    why: 'unparsable or of the wrong shape: either refusal is right',
+  },
+  'unsupported-media-type': {
+    kinds: ['unsupportedMediaType'],
+    sent: 'the documented body under another media type',
+    standard: 'RFC 9110 §15.5.16',
+    why: '415: the API does not take that media type on this route',
+  },
+  'too-large': {
+    kinds: ['tooLarge'],
+    sent: 'a body just past `limits.maxBodyBytes`',
+    standard: 'RFC 9110 §15.5.14',
+    why: '413; the server may close the connection after answering (§15.5.14), which is still its answer',
+  },
+} as const satisfies Record<string, RefusalRule>;
+
+export type RefusalKind = keyof typeof REFUSAL_RULES;
+
+/** The statuses a rule allows under this manifest's error contract, without repeats. */
+export function ruleStatuses(manifest: Manifest, kind: RefusalKind): number[] {
+  const rule: RefusalRule = REFUSAL_RULES[kind];
+  if (rule.kinds.length === 1) return manifest.errors.statuses[rule.kinds[0]!];
+  return [...new Set(rule.kinds.flatMap((k) => manifest.errors.statuses[k]))];
+}
+
+/** The expectation of a refusal of this kind; `reason` says it for the case at hand. Shared (frozen) per manifest. */
+export function refusalOf(manifest: Manifest, kind: RefusalKind, reason: string): Expectation {
+  const rule: RefusalRule = REFUSAL_RULES[kind];
+  return refused(manifest, ruleStatuses(manifest, kind), reason, rule.challenge);
+}
+
+/** The same, for a reason that names the case's own route or scope: an object of its own. */
+export function ownRefusalOf(manifest: Manifest, kind: RefusalKind, reason: string): Expectation {
+  const rule: RefusalRule = REFUSAL_RULES[kind];
+  return refusal(ruleStatuses(manifest, kind), reason, rule.challenge);
+}
