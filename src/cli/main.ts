@@ -7,6 +7,8 @@ import { EXIT, exitCodeForError } from './exitCode.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { diffCommand, type DiffFlags } from '../diff/diffCommand.ts';
 import { runCommand, type RunIo } from './runCommand.ts';
+import type { PlanFlags } from './planCommand.ts';
+import { toolPackage } from './toolPackage.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -24,6 +26,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
   let exitCode: number = EXIT.held;
   const program = new Command('harden')
     .description('Proves that an API\'s access controls and error contract hold.')
+    .version(toolPackage().version, '-V, --version', 'print the installed version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -103,6 +106,20 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       const { manifest: loaded, warnings } = await openManifest(manifest, flags.overlay);
       for (const w of warnings) io.err(formatImportWarning(w));
       io.out(`${manifest}: valid (${loaded.endpoints.length} endpoints, ${Object.keys(loaded.auth.scopes).length} scopes)`);
+    });
+
+  program
+    .command('plan')
+    .description('plan every case offline and print, per endpoint, the suites, case counts and warnings; sends nothing')
+    .argument('<manifest>', 'endpoint manifest, or OpenAPI document (YAML or JSON)')
+    .option('--overlay <file>', 'overlay for an OpenAPI document')
+    .option('--format <format>', 'table or json (docs/openapi.md describes the JSON)', 'table')
+    .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed,rotation,exposure')
+    .option('--seed <n>', 'plan seed (default 0); the same seed gives the same plan as `harden run --seed`')
+    .option('--runs <n>', 'generated requests per property case (default 50)')
+    .action(async (manifest: string, flags: PlanFlags) => {
+      const { planCommand } = await import('./planCommand.ts');
+      exitCode = (await planCommand(manifest, flags, io)).code;
     });
 
   program

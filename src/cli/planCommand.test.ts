@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadManifest } from '../manifest/loadManifest.ts';
+import { buildPlan } from '../plan/buildPlan.ts';
+import { main } from './main.ts';
+import { planEndpoints } from './planEndpoints.ts';
+import type { PlanReport } from './planReport.ts';
+
+const MANIFEST = 'fixtures/reference-api/manifest.yaml';
+
+async function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['plan', ...args], { env, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('harden plan', () => {
+  it('plans, endpoint by endpoint, exactly the cases harden run plans with the same seed', async () => {
+    const manifest = await loadManifest(MANIFEST);
+    const whole = buildPlan(manifest, { seed: 42 });
+    const parts = planEndpoints(manifest, { seed: 42 });
+    const pieced = [...parts.endpoints.flatMap((e) => e.cases), ...parts.service];
+    const byId = (cases: typeof pieced) => JSON.stringify([...cases].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(byId(pieced)).toBe(byId(whole.cases));
+  });
+
+  it('prints stable JSON: counts per suite for every endpoint, totals, and the same output twice', async () => {
+    const first = await plan([MANIFEST, '--format', 'json']);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.out) as PlanReport;
+    expect(report.plan).toBe(1);
+    expect(report.seed).toBe(0);
+    expect(report.totals.planned).toBe(report.endpoints.length);
+    const create = report.endpoints.find((e) => e.id === 'createOrder')!;
+    expect(create.cases.malformed).toBeGreaterThan(0);
+    expect(create.total).toBe(Object.values(create.cases).reduce((a, b) => a + b, 0));
+    expect((await plan([MANIFEST, '--format', 'json'])).out).toBe(first.out);
+  });
+
+  it('plans only the chosen suites, and shows a table by default', async () => {
+    const { code, out } = await plan([MANIFEST, '--suites', 'revoked-token']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^endpoint\s+revoked-token\s+total$/m);
+    expect(out).toMatch(/^GET \/orders\/\{id\}\s+1\s+1$/m);
+  });
+
+  it('refuses a bad manifest with exit 2 and its location, as harden validate does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'harden: 1\nservice: x\nendpoints: nope\n');
+    const { code, err } = await plan([file]);
+    expect(code).toBe(2);
+    expect(err).toContain(file);
+  });
+
+  it('refuses an unknown format or suite before reading anything', async () => {
+    expect((await plan([MANIFEST, '--format', 'xml'])).code).toBe(2);
+    expect((await plan([MANIFEST, '--suites', 'nope'])).code).toBe(2);
+  });
+});

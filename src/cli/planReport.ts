@@ -1,0 +1,94 @@
+import type { Manifest } from '../manifest/types.ts';
+import type { SuiteId } from '../plan/case.ts';
+import type { ImportWarning } from '../openapi/importOpenApi.ts';
+import { formatImportWarning } from './formatImportWarning.ts';
+import type { PlanByEndpoint } from './planEndpoints.ts';
+
+/** One endpoint in `harden plan --format json` (docs/openapi.md, "harden plan"). */
+export interface PlannedEndpoint {
+  id: string;
+  method: string;
+  path: string;
+  /** Cases per suite, every chosen suite present (0 when the suite plans nothing here). */
+  cases: Partial<Record<SuiteId, number>>;
+  total: number;
+  /** Import warnings naming this operation, then the planner's notes: anything that makes its cases less than the document says. */
+  warnings: string[];
+  /** Why no case could be planned. */
+  unplanned?: string;
+}
+
+/** What `harden plan --format json` prints: stable keys, endpoints in manifest order. */
+export interface PlanReport {
+  plan: 1;
+  source: string;
+  service: string;
+  seed: number;
+  runs: number;
+  suites: SuiteId[];
+  totals: { endpoints: number; planned: number; unplanned: number; withWarnings: number; cases: number };
+  endpoints: PlannedEndpoint[];
+  /** Cases that belong to no endpoint: the rotation drill's token actions, the listener check. */
+  serviceCases: Partial<Record<SuiteId, number>>;
+  /** Every import warning, document-wide ones included (an empty list for a manifest). */
+  importWarnings: ImportWarning[];
+}
+
+/** Counts of `cases` per suite, in the order the suites were chosen. */
+function perSuite(suites: SuiteId[], cases: ReadonlyArray<{ suite: SuiteId }>): Partial<Record<SuiteId, number>> {
+  return Object.fromEntries(suites.map((s) => [s, cases.filter((c) => c.suite === s).length]));
+}
+
+/** The plan, summarised per endpoint. Pure: the same plan gives the same report. */
+export function planReport(source: string, manifest: Manifest, planned: PlanByEndpoint, settings: { seed: number; runs: number; suites: SuiteId[] }, warnings: ImportWarning[]): PlanReport {
+  const endpoints = planned.endpoints.map(({ endpoint, cases, notes, unplanned }): PlannedEndpoint => {
+    const label = `${endpoint.method} ${endpoint.path}`;
+    const own = warnings.filter((w) => w.operation === label).map((w) => `[${w.construct}] ${w.message}`);
+    return { id: endpoint.id, method: endpoint.method, path: endpoint.path, cases: perSuite(settings.suites, cases), total: cases.length, warnings: [...own, ...notes], ...(unplanned !== undefined && { unplanned }) };
+  });
+  const unplanned = endpoints.filter((e) => e.unplanned !== undefined).length;
+  const serviceCases = planned.service.length;
+  return {
+    plan: 1,
+    source,
+    service: manifest.service,
+    seed: settings.seed,
+    runs: settings.runs,
+    suites: settings.suites,
+    totals: {
+      endpoints: endpoints.length,
+      planned: endpoints.length - unplanned,
+      unplanned,
+      withWarnings: endpoints.filter((e) => e.warnings.length > 0).length,
+      cases: endpoints.reduce((n, e) => n + e.total, 0) + serviceCases,
+    },
+    endpoints,
+    serviceCases: perSuite(settings.suites, planned.service),
+    importWarnings: warnings,
+  };
+}
+
+/** The report as a table a person reads: a row per endpoint, its warnings and any reason it has no cases under it. */
+export function planTable(report: PlanReport): string[] {
+  const head = ['endpoint', ...report.suites, 'total'];
+  const rows = report.endpoints.map((e) => [`${e.method} ${e.path}`, ...report.suites.map((s) => String(e.cases[s] ?? 0)), String(e.total)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const lines = [`${report.source}: ${report.service}, ${report.totals.endpoints} endpoints, ${report.totals.cases} cases (seed ${report.seed}, ${report.runs} runs per property case)`, line(head)];
+  report.endpoints.forEach((e, i) => {
+    lines.push(line(rows[i]!));
+    if (e.unplanned !== undefined) lines.push(`    cannot plan: ${e.unplanned}`);
+    for (const w of e.warnings) lines.push(`    warning: ${w}`);
+  });
+  const service = report.suites.filter((s) => (report.serviceCases[s] ?? 0) > 0).map((s) => `${s} ${report.serviceCases[s]}`);
+  if (service.length > 0) lines.push(`service-wide cases: ${service.join(', ')}`);
+  const { planned, unplanned, withWarnings, endpoints } = report.totals;
+  lines.push(`planned ${planned} of ${endpoints} endpoints${unplanned > 0 ? ` (${unplanned} cannot be planned)` : ''}; ${endpoints - withWarnings} without a warning`);
+  return lines;
+}
+
+/** Document-wide import warnings (those naming no endpoint of the plan), as the import prints them. */
+export function otherWarnings(report: PlanReport): string[] {
+  const labels = new Set(report.endpoints.map((e) => `${e.method} ${e.path}`));
+  return report.importWarnings.filter((w) => w.operation === undefined || !labels.has(w.operation)).map(formatImportWarning);
+}
