@@ -15,13 +15,19 @@ export interface HttpTokenProviderConfig {
   issue: {
     method: HttpMethod;
     path: string;
-    /** JSON body template; the string "{{scopes}}" becomes the scope array, "{{scope}}" the space-joined scopes. */
+    /**
+     * Body template; the string "{{scopes}}" becomes the scope array, "{{scope}}" the space-joined
+     * scopes, and `{ env: NAME }` that variable's value (so a login password never sits in the manifest).
+     */
     body?: unknown;
+    /** `form`: application/x-www-form-urlencoded, for login routes that take a form. */
+    encoding: 'json' | 'form';
     /** JSON pointers into the issue response. */
     tokenPointer: string;
     idPointer: string;
   };
-  revoke: { method: HttpMethod; path: string };
+  /** The API's revoke route, or `none`: it cannot revoke, so revocation is reported as not proven. */
+  revoke: { method: HttpMethod; path: string } | 'none';
 }
 
 export interface StaticTokenProviderConfig {
@@ -36,17 +42,41 @@ export interface JwtTokenProviderConfig {
   algorithm: 'HS256' | 'RS256' | 'ES256';
   key: EnvRef | { file: string };
   keyId?: string;
-  issuer: string;
-  audience: string;
+  /** Claims named here are carried and forged wrong; claims left out are neither (the API may use none). */
+  issuer?: string;
+  audience?: string;
   scopeClaim: string;
   scopeFormat: 'space' | 'array';
   ttlSeconds: number;
   clientAuth?: HttpTokenProviderConfig['clientAuth'];
   /** The API's revoke route; `{id}` is the token's `jti`. */
-  revoke?: HttpTokenProviderConfig['revoke'];
+  revoke?: { method: HttpMethod; path: string };
 }
 
-export type TokenProviderConfig = HttpTokenProviderConfig | StaticTokenProviderConfig | JwtTokenProviderConfig;
+/** RFC 6749 §2.3.1 client authentication at the token endpoint; `none` is a public client (client_id only). */
+export type OAuth2ClientAuth = 'client_secret_basic' | 'client_secret_post' | 'none';
+
+/** An OAuth 2.0 authorization server (RFC 6749), with RFC 7009 revocation and RFC 7662 introspection when named. */
+export interface OAuth2TokenProviderConfig {
+  provider: 'oauth2';
+  /** A path joined to baseUrl, or an absolute URL on the target's origin. */
+  tokenUrl: string;
+  grant: 'client_credentials' | 'password' | 'refresh_token';
+  clientAuth: OAuth2ClientAuth;
+  clientId: EnvRef;
+  clientSecret?: EnvRef;
+  /** Password grant (§4.3) only. */
+  username?: EnvRef;
+  password?: EnvRef;
+  /** Refresh-token grant (§6) only: the user's refresh token, never revoked by the run. */
+  refreshToken?: EnvRef;
+  /** RFC 7009; absent, revocation is not proven. */
+  revocationUrl?: string;
+  /** RFC 7662; when set, a revocation counts only once introspection says `active: false`. */
+  introspectionUrl?: string;
+}
+
+export type TokenProviderConfig = HttpTokenProviderConfig | StaticTokenProviderConfig | JwtTokenProviderConfig | OAuth2TokenProviderConfig;
 
 export interface ScopeInfo {
   owner?: string;

@@ -30,8 +30,9 @@ function statuses(s: ErrorStatuses): Raw {
 function tokens(t: TokenProviderConfig): Raw {
   if (t.provider !== 'http') return defined({ ...t });
   // The request first, then where to read its answer: the order people write it in.
-  const { method, path, body, tokenPointer, idPointer } = t.issue;
-  return defined({ provider: 'http', clientAuth: t.clientAuth, issue: defined({ method, path, body, tokenPointer, idPointer }), revoke: t.revoke });
+  const { method, path, body, encoding, tokenPointer, idPointer } = t.issue;
+  const issue = defined({ method, path, encoding: encoding === 'json' ? undefined : encoding, body, tokenPointer, idPointer });
+  return defined({ provider: 'http', clientAuth: t.clientAuth, issue, ...(t.revoke === 'none' ? { revocation: 'none' } : { revoke: t.revoke }) });
 }
 
 /** `required` only where it is true: false is the default, as in OpenAPI. */

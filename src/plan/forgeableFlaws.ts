@@ -5,6 +5,8 @@ import { TOKEN_FLAWS, type TokenFlaw } from './case.ts';
 export function forgeableFlaws(manifest: Manifest): TokenFlaw[] {
   const tokens = manifest.auth.tokens;
   if (tokens.provider !== 'jwt') return [];
-  // Without a key id in the valid tokens, an unknown one proves nothing.
-  return TOKEN_FLAWS.filter((flaw) => flaw !== 'unknown-key-id' || tokens.keyId !== undefined);
+  // A claim the valid tokens do not carry is one the API need not check: a wrong value of it proves
+  // nothing (without a key id, an unknown one proves nothing either).
+  const unnamed: Partial<Record<TokenFlaw, boolean>> = { 'unknown-key-id': tokens.keyId === undefined, 'wrong-audience': tokens.audience === undefined, 'wrong-issuer': tokens.issuer === undefined };
+  return TOKEN_FLAWS.filter((flaw) => unnamed[flaw] !== true);
 }

@@ -11,6 +11,8 @@ export function revocationUnavailable(tokens: TokenProviderConfig): string | und
     case 'jwt':
       return tokens.revoke ? undefined : 'the jwt provider has no revoke route (auth.tokens.revoke)';
     case 'http':
-      return undefined;
+      return tokens.revoke === 'none' ? 'the manifest says the API cannot revoke tokens (auth.tokens.revocation: none)' : undefined;
+    case 'oauth2':
+      return tokens.revocationUrl ? undefined : 'the oauth2 provider names no RFC 7009 revocation endpoint (auth.tokens.revocationUrl)';
   }
 }

@@ -4,6 +4,8 @@ import type { HttpTokenProviderConfig } from '../manifest/types.ts';
 import type { ReceivedResponse } from '../transport/exchange.ts';
 import type { TransportLimits } from '../transport/limits.ts';
 import { sendRequest } from '../transport/sendRequest.ts';
+import { formFields } from './fillEnv.ts';
+import { formBody } from './formBody.ts';
 import { readEnv } from './readEnv.ts';
 
 export interface CallerDeps {
@@ -15,7 +17,8 @@ export interface CallerDeps {
 
 /** Calls the API's token routes with the client credentials (RFC 7617 Basic), through the bounded transport. */
 export interface ClientCaller {
-  call(method: string, path: string, body?: unknown): Promise<ReceivedResponse>;
+  /** `form` sends a flat body as application/x-www-form-urlencoded; JSON otherwise. */
+  call(method: string, path: string, body?: unknown, encoding?: 'json' | 'form'): Promise<ReceivedResponse>;
   /** Client secrets, for the redactor. */
   secrets: string[];
 }
@@ -26,12 +29,13 @@ export function clientCaller(clientAuth: HttpTokenProviderConfig['clientAuth'], 
   const basic = clientId !== undefined ? Buffer.from(`${clientId}:${clientSecret}`).toString('base64') : undefined;
   return {
     secrets: [clientSecret, basic].filter((s): s is string => s !== undefined),
-    async call(method, path, body) {
+    async call(method, path, body, encoding = 'json') {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (basic) headers.authorization = `Basic ${basic}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (body !== undefined) headers['content-type'] = encoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
       const base = deps.baseUrl.href.replace(/\/+$/, '');
-      const exchange = await sendRequest(deps.dispatcher, { method, url: new URL(base + path).href, headers, body: body === undefined ? undefined : JSON.stringify(body) }, deps.limits);
+      const text = body === undefined ? undefined : encoding === 'form' ? formBody(formFields(body)) : JSON.stringify(body);
+      const exchange = await sendRequest(deps.dispatcher, { method, url: new URL(base + path).href, headers, body: text }, deps.limits);
       if (!exchange.response) {
         throw new HardenError('TOKEN_PROVIDER_FAILED', `The token route ${method} ${path} did not answer (${exchange.failure?.kind}: ${exchange.failure?.code}). Check that the API is up.`);
       }
@@ -41,7 +45,7 @@ export function clientCaller(clientAuth: HttpTokenProviderConfig['clientAuth'], 
 }
 
 /** Revokes a token by id through the API's revoke route; any non-2xx is the provider's failure. */
-export async function revokeThrough(caller: ClientCaller, revoke: HttpTokenProviderConfig['revoke'], id: string, label: string): Promise<void> {
+export async function revokeThrough(caller: ClientCaller, revoke: { method: string; path: string }, id: string, label: string): Promise<void> {
   const path = revoke.path.replace('{id}', encodeURIComponent(id));
   const response = await caller.call(revoke.method, path);
   if (response.status < 200 || response.status >= 300) {

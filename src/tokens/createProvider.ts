@@ -5,6 +5,7 @@ import { httpProvider } from './httpProvider.ts';
 import type { TokenProvider } from './provider.ts';
 import { staticProvider } from './staticProvider.ts';
 import { jwtProvider } from './jwtProvider.ts';
+import { oauth2Provider } from './oauth2Provider.ts';
 
 /** The provider the manifest names. */
 export async function createProvider(manifest: Manifest, deps: { baseUrl: URL; dispatcher: Dispatcher; limits: TransportLimits; env: NodeJS.ProcessEnv }): Promise<TokenProvider> {
@@ -16,5 +17,7 @@ export async function createProvider(manifest: Manifest, deps: { baseUrl: URL; d
       return jwtProvider(config, deps);
     case 'http':
       return httpProvider(config, deps);
+    case 'oauth2':
+      return oauth2Provider(config, deps);
   }
 }

@@ -8,11 +8,11 @@ export interface JwtSigner {
   key: CryptoKey | Uint8Array;
 }
 
-/** The claims of a valid token for these scopes (RFC 9068 shape: iss, aud, exp, iat, jti, scope). */
+/** The claims of a valid token for these scopes (RFC 9068 shape: iss, aud, exp, iat, jti, scope); iss and aud only when the manifest names them. */
 export function claimsFor(config: JwtTokenProviderConfig, scopes: string[], now: number): JWTPayload {
   return {
-    iss: config.issuer,
-    aud: config.audience,
+    ...(config.issuer === undefined ? {} : { iss: config.issuer }),
+    ...(config.audience === undefined ? {} : { aud: config.audience }),
     iat: now,
     exp: now + config.ttlSeconds,
     jti: randomUUID(),

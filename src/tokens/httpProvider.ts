@@ -1,22 +1,26 @@
 import { HardenError } from '../errors.ts';
 import type { HttpTokenProviderConfig } from '../manifest/types.ts';
 import { clientCaller, revokeThrough, type CallerDeps } from './clientCaller.ts';
+import { fillEnv } from './fillEnv.ts';
 import { fillTemplate } from './fillTemplate.ts';
 import { issueThenRevoke } from './issueThenRevoke.ts';
 import type { IssuedToken, TokenProvider } from './provider.ts';
 import { readPointer } from './readPointer.ts';
 
-/** Issues and revokes tokens through the API's own routes, as the manifest describes them. */
+/** Issues and revokes tokens through the API's own routes (or a login route), as the manifest describes them. */
 export function httpProvider(config: HttpTokenProviderConfig, deps: CallerDeps): TokenProvider {
   const caller = clientCaller(config.clientAuth, deps);
   const call = caller.call;
+  const template = config.issue.body ?? { scopes: '{{scopes}}' };
+  // Read once up front, so a missing variable stops the run before the first request.
+  const bodySecrets = fillEnv(template, deps.env).secrets;
   let issued = 0;
 
   const issue = async (scopes: string[]): Promise<IssuedToken> => {
-    const { method, path, body, tokenPointer, idPointer } = config.issue;
-    const response = await call(method, path, fillTemplate(body ?? { scopes: '{{scopes}}' }, scopes));
+    const { method, path, encoding, tokenPointer, idPointer } = config.issue;
+    const response = await call(method, path, fillEnv(fillTemplate(template, scopes), deps.env).body, encoding);
     if (response.status < 200 || response.status >= 300) {
-      throw new HardenError('TOKEN_PROVIDER_FAILED', `Issuing a token for [${scopes.join(' ')}] with ${method} ${path} answered ${response.status}. Check the client credentials and that the scopes exist.`);
+      throw new HardenError('TOKEN_PROVIDER_FAILED', `Issuing a token for [${scopes.join(' ')}] with ${method} ${path} answered ${response.status}. Check the credentials the manifest names and that the scopes exist.`);
     }
     let parsed: unknown;
     try {
@@ -33,8 +37,10 @@ export function httpProvider(config: HttpTokenProviderConfig, deps: CallerDeps):
     return { value, id: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined, scopes, label: `token#${issued}`, disposable: true };
   };
 
+  const cannotRevoke = (what: string) => new HardenError('TOKEN_PROVIDER_FAILED', `${what} cannot be revoked: the manifest says the API has no revocation (revocation: none), so revocation is not proven.`);
   const revoke = async (token: IssuedToken) => {
     if (!token.disposable) return;
+    if (config.revoke === 'none') throw cannotRevoke(token.label);
     if (token.id === undefined) {
       throw new HardenError('TOKEN_PROVIDER_FAILED', `The issue answer had no token id at ${config.issue.idPointer}, so the token cannot be revoked; set auth.tokens.issue.idPointer.`);
     }
@@ -45,7 +51,11 @@ export function httpProvider(config: HttpTokenProviderConfig, deps: CallerDeps):
     kind: 'http',
     issue,
     revoke,
-    revoked: (scopes) => issueThenRevoke(issue, revoke, scopes),
-    secrets: () => caller.secrets,
+    // Refused before issuing: a token the run cannot revoke would only linger until it expires.
+    revoked: async (scopes) => {
+      if (config.revoke === 'none') throw cannotRevoke('A token');
+      return issueThenRevoke(issue, revoke, scopes);
+    },
+    secrets: () => [...caller.secrets, ...bodySecrets],
   };
 }

@@ -9,6 +9,8 @@ export interface IssuedToken {
   label: string;
   /** Issued by this run, so this run may revoke it (the user's own tokens are never revoked). */
   disposable: boolean;
+  /** When the issuer says it expires (epoch ms), e.g. from RFC 6749 §5.1 `expires_in`. */
+  expiresAt?: number;
 }
 
 /** Hands out credentials by scope set and revokes them; one interface for every source of tokens. */
@@ -22,4 +24,6 @@ export interface TokenProvider {
   forge?(flaw: TokenFlaw, scopes: string[]): Promise<IssuedToken>;
   /** Secrets the provider itself holds (client secrets), for the redactor. */
   secrets(): string[];
+  /** Calls `listener` with every secret obtained from now on (refresh tokens), so it is masked the moment it exists. */
+  onSecret?(listener: (secret: string, label: string) => void): void;
 }

@@ -21,6 +21,7 @@ export const scopeKey = (scopes: readonly string[]) => [...scopes].sort().join('
  */
 export async function acquireTokens(plan: Plan, provider: TokenProvider, catalogue: string[], redactor: Redactor): Promise<TokenSet> {
   for (const [i, secret] of provider.secrets().entries()) redactor.add(secret, `client-secret#${i + 1}`);
+  provider.onSecret?.((secret, label) => redactor.add(secret, label));
   const live = new Map<string, IssuedToken>();
   for (const scopes of plan.tokens.scopeSets) {
     const token = await provider.issue(scopes);

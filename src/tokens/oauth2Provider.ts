@@ -1,0 +1,85 @@
+import { HardenError } from '../errors.ts';
+import type { OAuth2TokenProviderConfig } from '../manifest/types.ts';
+import type { CallerDeps } from './clientCaller.ts';
+import { confirmInactive } from './introspect.ts';
+import { issueThenRevoke } from './issueThenRevoke.ts';
+import { oauth2Client } from './oauth2Client.ts';
+import type { IssuedToken, TokenProvider } from './provider.ts';
+import { readEnv } from './readEnv.ts';
+import { revokeAtServer } from './revokeAtServer.ts';
+import { targetUrl } from './targetUrl.ts';
+import { readTokenResponse } from './tokenResponse.ts';
+
+/**
+ * Obtains tokens from an OAuth 2.0 token endpoint (RFC 6749 §4.4 client credentials, §4.3 password,
+ * §6 refresh token), revokes them per RFC 7009 and, with an introspection URL, confirms each
+ * revocation per RFC 7662. Every request goes through the bounded transport, to the target's origin only.
+ */
+export function oauth2Provider(config: OAuth2TokenProviderConfig, deps: CallerDeps): TokenProvider {
+  const tokenUrl = targetUrl(deps.baseUrl, config.tokenUrl, 'tokenUrl');
+  const revocationUrl = config.revocationUrl === undefined ? undefined : targetUrl(deps.baseUrl, config.revocationUrl, 'revocationUrl');
+  const introspectionUrl = config.introspectionUrl === undefined ? undefined : targetUrl(deps.baseUrl, config.introspectionUrl, 'introspectionUrl');
+  const client = oauth2Client(config, deps);
+  const owner =
+    config.grant === 'password' ? { username: readEnv(config.username!.env, deps.env, 'the resource owner\'s username'), password: readEnv(config.password!.env, deps.env, 'the resource owner\'s password') } : undefined;
+  const userRefreshToken = config.grant === 'refresh_token' ? readEnv(config.refreshToken!.env, deps.env, 'the refresh token') : undefined;
+  // §6: a server may answer a refresh with a new refresh token; the client must then use that one.
+  let refreshToken = userRefreshToken;
+  const obtained: string[] = [];
+  const listeners: ((secret: string, label: string) => void)[] = [];
+  /** Refresh tokens the run's own grants came with (password grant), revoked with their access token. */
+  const refreshOf = new Map<string, string>();
+  let issued = 0;
+
+  const secrets = () => [...client.secrets, ...(owner ? [owner.password] : []), ...(userRefreshToken ? [userRefreshToken] : []), ...obtained];
+  const keep = (secret: string, label: string) => {
+    obtained.push(secret);
+    for (const listener of listeners) listener(secret, label);
+  };
+
+  const issue = async (scopes: string[]): Promise<IssuedToken> => {
+    const fields: [string, string][] = [['grant_type', config.grant]];
+    if (owner) fields.push(['username', owner.username], ['password', owner.password]);
+    if (refreshToken) fields.push(['refresh_token', refreshToken]);
+    // §3.3: the scope parameter is space-delimited; left out, the server applies its default.
+    if (scopes.length > 0) fields.push(['scope', scopes.join(' ')]);
+    const answer = readTokenResponse(await client.post(tokenUrl, fields), scopes, config, secrets());
+    issued += 1;
+    const label = `token#${issued}`;
+    keep(answer.accessToken, label);
+    if (answer.refreshToken !== undefined) {
+      keep(answer.refreshToken, `${label} (refresh token)`);
+      if (config.grant === 'refresh_token') refreshToken = answer.refreshToken;
+      else refreshOf.set(answer.accessToken, answer.refreshToken);
+    }
+    const expiresAt = answer.expiresIn === undefined ? undefined : Date.now() + answer.expiresIn * 1000;
+    return { value: answer.accessToken, scopes, label, disposable: true, ...(expiresAt === undefined ? {} : { expiresAt }) };
+  };
+
+  const cannotRevoke = (what: string) => new HardenError('TOKEN_PROVIDER_FAILED', `${what} cannot be revoked: auth.tokens names no revocationUrl (RFC 7009). Add it, or revocation is reported as not proven.`);
+  const revoke = async (token: IssuedToken) => {
+    if (!token.disposable) return;
+    if (!revocationUrl) throw cannotRevoke(token.label);
+    await revokeAtServer(client, revocationUrl, token, 'access_token', config, secrets());
+    if (introspectionUrl) await confirmInactive(client, introspectionUrl, token, config, secrets());
+    // The grant the run obtained goes too; the user's own refresh token (refresh_token grant) is never revoked.
+    const refresh = refreshOf.get(token.value);
+    if (refresh !== undefined) {
+      refreshOf.delete(token.value);
+      await revokeAtServer(client, revocationUrl, { value: refresh, label: `${token.label} (refresh token)` }, 'refresh_token', config, secrets());
+    }
+  };
+
+  return {
+    kind: 'oauth2',
+    issue,
+    revoke,
+    // Refused before issuing: a token the run cannot revoke would only linger until it expires.
+    revoked: async (scopes) => {
+      if (!revocationUrl) throw cannotRevoke('A token');
+      return issueThenRevoke(issue, revoke, scopes);
+    },
+    secrets,
+    onSecret: (listener) => void listeners.push(listener),
+  };
+}
