@@ -4,6 +4,7 @@ import { openManifest } from '../openapi/openManifest.ts';
 import { formatImportWarning } from './formatImportWarning.ts';
 import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
+import { PROVABLE } from './resolveOptions.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { diffCommand, type DiffFlags } from '../diff/diffCommand.ts';
 import { runCommand, type RunIo } from './runCommand.ts';
@@ -47,6 +48,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--runs <n>', 'generated requests per property case (default 50)')
       .option('--safe-methods-only', 'for shared environments: skip every case that would send POST, PUT, PATCH or DELETE')
+      .option('--require <list>', `fail the gate when these suites cannot be proven (e.g. no way to revoke a token): ${PROVABLE.join(',')}`)
       .action(async (manifest: string, flags) => {
         exitCode = await runCommand(manifest, flags, io);
       });
