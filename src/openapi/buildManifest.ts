@@ -3,6 +3,7 @@ import type { ImportWarning } from './importOpenApi.ts';
 import { assignIds } from './endpointIds.ts';
 import { detectErrorContract } from './errorContract.ts';
 import { governedStatuses } from './governedStatuses.ts';
+import { importTokens } from './importTokens.ts';
 import { asObject } from './json.ts';
 import { listOperations } from './listOperations.ts';
 import { mapEndpoint, type MappedEndpoint } from './mapEndpoint.ts';
@@ -72,7 +73,7 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
       return [scope, defined({ owner: extra?.owner, description: extra?.description ?? description })];
     }),
   );
-  let tokens = o?.auth?.tokens;
+  let tokens = importTokens(auth.tokenFlows, o?.auth?.tokens, serverUrl(root, () => undefined), warn);
   if (tokens === undefined) {
     warn({ construct: 'overlay', message: 'no overlay sets auth.tokens; the manifest reads one static token per scope from HARDEN_TOKEN_* variables and a revoked one from HARDEN_REVOKED_TOKEN. Describe the token provider under auth.tokens in an overlay.' });
     tokens = placeholderTokens(catalogue);
