@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../manifest/parseManifest.ts';
 import { importTokens } from './importTokens.ts';
+import { toManifestYaml } from './toManifestYaml.ts';
 import type { ImportWarning } from './importOpenApi.ts';
 import type { TokenFlow } from './securitySchemes.ts';
 import { importFixture } from './testing.ts';
@@ -25,6 +27,10 @@ describe('oauth2 flows import as the oauth2 provider', () => {
     });
     expect(Object.keys(imported.manifest.auth.scopes)).toEqual(['orders:read', 'orders:write']);
     expect(imported.warnings.filter((w) => /auth\.tokens/.test(w.message))).toEqual([]);
+    // Written out for review and read back, it is the same provider, in the order people write it.
+    const yaml = toManifestYaml(imported.manifest);
+    expect(parseManifest(yaml, 'm.yaml').auth.tokens).toEqual(imported.manifest.auth.tokens);
+    expect(yaml).toMatch(/tokens:\n {4}provider: oauth2\n {4}tokenUrl: \/oauth\/token\n {4}grant: client_credentials\n/);
   });
 
   it('without an overlay: assumed env names and the missing revocation endpoint are warnings', async () => {

@@ -28,6 +28,10 @@ function statuses(s: ErrorStatuses): Raw {
 }
 
 function tokens(t: TokenProviderConfig): Raw {
+  if (t.provider === 'oauth2') {
+    const { provider, tokenUrl, grant, clientAuth, clientId, clientSecret, username, password, refreshToken, revocationUrl, introspectionUrl } = t;
+    return defined({ provider, tokenUrl, grant, clientAuth, clientId, clientSecret, username, password, refreshToken, revocationUrl, introspectionUrl });
+  }
   if (t.provider !== 'http') return defined({ ...t });
   // The request first, then where to read its answer: the order people write it in.
   const { method, path, body, encoding, tokenPointer, idPointer } = t.issue;
