@@ -4,7 +4,10 @@ import type { OAuth2TokenProviderConfig } from '../manifest/types.ts';
 import { revocationUnavailable } from '../plan/revocation.ts';
 import { createDispatcher } from '../transport/createDispatcher.ts';
 import { DEFAULT_LIMITS } from '../transport/limits.ts';
+import type { Plan } from '../plan/case.ts';
+import { Redactor } from '../transport/redactor.ts';
 import { basicCredentials } from './formBody.ts';
+import { acquireTokens } from './tokenSet.ts';
 import { oauth2Provider } from './oauth2Provider.ts';
 import { startAuthServer, type AuthServerOptions } from './startAuthServer.ts';
 
@@ -105,6 +108,16 @@ describe('oauth2 provider: token requests (RFC 6749)', () => {
     await provider.revoke(token);
     expect(auth.isRefreshActive(refresh)).toBe(false);
     expect(auth.seen.at(-1)!.form.get('token_type_hint')).toBe('refresh_token');
+  });
+
+  it('acquireTokens masks the refresh tokens of the run\'s grants as soon as they arrive', async () => {
+    const { provider } = await setUp({}, { grant: 'password', username: { env: 'OAUTH_USERNAME' }, password: { env: 'OAUTH_PASSWORD' } });
+    const redactor = new Redactor();
+    const plan = { tokens: { scopeSets: [['orders:read']], revoked: true, forged: [], rotation: false } } as unknown as Plan;
+    const tokens = await acquireTokens(plan, provider, ['orders:read', 'orders:write'], redactor);
+    expect(tokens.revoked?.label).toBe('token#2 (revoked)');
+    for (const secret of provider.secrets()) expect(redactor.redact(`x ${secret} y`)).not.toContain(secret);
+    expect(provider.secrets().length).toBeGreaterThanOrEqual(6);
   });
 
   it('refresh_token grant: uses the newest refresh token when the server rotates it (§6)', async () => {
