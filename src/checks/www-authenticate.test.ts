@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { ChallengeExpectation, Expectation } from '../plan/case.ts';
+import { problem401, testContext } from './testContext.ts';
+import { wwwAuthenticateCheck } from './www-authenticate.ts';
+
+const answer = (status: number, challenge?: string) => ({ ...problem401({ status }), status, headers: { 'content-type': 'application/problem+json', ...(challenge === undefined ? {} : { 'www-authenticate': challenge }) } });
+const run = (expectation: Partial<Expectation>, status: number, challenge?: string) => wwwAuthenticateCheck.run(testContext({ expect: expectation, responses: [answer(status, challenge)] }));
+const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
+
+const noCredentials: Partial<Expectation> = { statuses: [401], challenge: { scheme: 'Bearer', errors: [null] } };
+const badToken: Partial<Expectation> = { statuses: [401], challenge: { scheme: 'Bearer', errors: ['invalid_token'] } };
+const lacksScope: Partial<Expectation> = { statuses: [403], challenge: { scheme: 'Bearer', errors: ['insufficient_scope'] } };
+
+describe('www-authenticate', () => {
+  // RFC 9110 §11.1: the auth-scheme is a case-insensitive token; RFC 6750 §3: a bearer API challenges with Bearer.
+  it.each([
+    ['Bearer', []],
+    ['bearer', []],
+    ['BEARER realm="x"', []],
+    ['Basic realm="a", Bearer realm="b"', []],
+    ['Basic realm="a", bearer', []],
+    ['Basic realm="x"', ['CHALLENGE_SCHEME_MISSING']],
+    ['Bearerish realm="x"', ['CHALLENGE_SCHEME_MISSING']],
+    ['Digest realm="Bearer"', ['CHALLENGE_SCHEME_MISSING']],
+    ['', ['CHALLENGE_MISSING']],
+  ])('a 401 challenging with %j gives %j', (header, expected) => {
+    expect(codes(run(noCredentials, 401, header))).toEqual(expected);
+  });
+
+  it('requires the header on a 401 (RFC 9110 §11.6.1), and says so', () => {
+    expect(run(noCredentials, 401)).toEqual([{ code: 'CHALLENGE_MISSING', message: 'the 401 has no WWW-Authenticate header' }]);
+    expect(run(noCredentials, 401, 'Basic realm="x"')).toEqual([{ code: 'CHALLENGE_SCHEME_MISSING', message: 'WWW-Authenticate offers no Bearer challenge: Basic realm="x"' }]);
+  });
+
+  it('requires a challenge on every 401, whatever the case expected', () => {
+    expect(codes(run({ statuses: [200], challenge: undefined, outcome: 'accept' }, 401))).toEqual(['CHALLENGE_MISSING']);
+    expect(codes(run({ statuses: [200], challenge: undefined, outcome: 'accept' }, 401, 'Basic'))).toEqual(['CHALLENGE_SCHEME_MISSING']);
+    expect(run({ statuses: [200], challenge: undefined, outcome: 'accept' }, 401, 'Bearer error="invalid_token"')).toEqual([]);
+  });
+
+  it('asks for the scheme the case names, case-insensitively', () => {
+    const dpop: ChallengeExpectation = { scheme: 'DPoP', errors: [null] };
+    expect(run({ statuses: [401], challenge: dpop }, 401, 'dpop algs="ES256"')).toEqual([]);
+    expect(codes(run({ statuses: [401], challenge: dpop }, 401, 'Bearer'))).toEqual(['CHALLENGE_SCHEME_MISSING']);
+  });
+
+  it('requires the challenge on another refusal status only when the case expects one there', () => {
+    expect(codes(run(lacksScope, 403))).toEqual(['CHALLENGE_MISSING']);
+    expect(run({ statuses: [403], challenge: undefined }, 403)).toEqual([]);
+    expect(run({ statuses: [401], challenge: { scheme: 'Bearer', errors: [null] } }, 403)).toEqual([]);
+    expect(run(noCredentials, 400)).toEqual([]);
+    expect(run(noCredentials, 200)).toEqual([]);
+  });
+
+  // RFC 6750 §3.1: no error code without credentials, invalid_token for a bad token, insufficient_scope for a missing scope.
+  it.each([
+    [noCredentials, 401, 'Bearer realm="x"', []],
+    [noCredentials, 401, 'Bearer realm="x", error="invalid_token"', ['CHALLENGE_ERROR_UNEXPECTED']],
+    [badToken, 401, 'Bearer error="invalid_token", error_description="expired"', []],
+    [badToken, 401, 'Bearer error=invalid_token', []],
+    [badToken, 401, 'Bearer realm="x"', ['CHALLENGE_ERROR_UNEXPECTED']],
+    [badToken, 401, 'Bearer error="invalid_request"', ['CHALLENGE_ERROR_UNEXPECTED']],
+    [lacksScope, 403, 'Bearer error="insufficient_scope", scope="orders:write"', []],
+    [lacksScope, 403, 'Bearer error="invalid_token"', ['CHALLENGE_ERROR_UNEXPECTED']],
+    [{ statuses: [400, 401], challenge: { scheme: 'Bearer', errors: ['invalid_request', 'invalid_token'] } }, 400, 'Bearer error="invalid_request"', []],
+    [{ statuses: [400, 401], challenge: { scheme: 'Bearer', errors: ['invalid_request', null] } }, 401, 'Bearer', []],
+  ] as const)('%j: %i with %j gives %j', (expectation, status, header, expected) => {
+    expect(codes(run(expectation as Partial<Expectation>, status, header))).toEqual(expected);
+  });
+
+  it('reads the error code of the Bearer challenge, not of another scheme', () => {
+    expect(codes(run(badToken, 401, 'Basic error="invalid_token", Bearer realm="x"'))).toEqual(['CHALLENGE_ERROR_UNEXPECTED']);
+    expect(run(badToken, 401, 'Basic realm="a", Bearer error="invalid_token"')).toEqual([]);
+  });
+
+  it('judges the error code only on a status the case expects', () => {
+    expect(run(lacksScope, 401, 'Bearer error="invalid_token"')).toEqual([]);
+  });
+
+  it('says which code it saw and which it wanted', () => {
+    expect(run(badToken, 401, 'Bearer')).toEqual([{ code: 'CHALLENGE_ERROR_UNEXPECTED', message: 'the challenge has no error code; expected error="invalid_token"' }]);
+    expect(run({ statuses: [401], challenge: { scheme: 'Bearer', errors: [null, 'invalid_request'] } }, 401, 'Bearer error="invalid_token"')).toEqual([
+      { code: 'CHALLENGE_ERROR_UNEXPECTED', message: 'the challenge has error="invalid_token"; expected no error code or error="invalid_request"' },
+    ]);
+  });
+});
