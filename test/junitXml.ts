@@ -6,6 +6,8 @@ export interface JUnitCase {
   classname: string;
   failure?: string;
   error?: string;
+  /** The <skipped> element's message ('' when it has none); undefined when the case was not skipped. */
+  skipped?: string;
   body: string;
 }
 
@@ -30,6 +32,7 @@ export function readJUnitCases(xml: string): JUnitCase[] {
       classname: attr(attrs, 'classname')!,
       failure: element(body, 'failure'),
       error: element(body, 'error'),
+      skipped: element(body, 'skipped'),
       // CDATA sections (junit-report-builder writes bodies as CDATA) hold raw text: escape it, then unescape all.
       body: unescape(body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, raw: string) => raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))),
     };

@@ -2,7 +2,9 @@ import { HardenError } from '../errors.ts';
 import { MergeError, mergeEvidence } from '../report/mergeEvidence.ts';
 import { evidenceOf } from '../report/caseSource.ts';
 import { fileSink, writeReports } from '../report/writeReports.ts';
-import { exitCodeForEvidence } from './exitCode.ts';
+import { gateVerdict } from '../run/gate.ts';
+import { gateFacts } from '../report/gateFacts.ts';
+import { headlineText } from '../report/headline.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
 import { readEvidence } from './readEvidence.ts';
 import { reportPaths } from './resolveOptions.ts';
@@ -26,7 +28,11 @@ export function mergeCommand(inputs: string[], flags: { reportsDir?: string; jun
   const written = writeReports(merged, { dir: paths.reportsDir, junit: paths.junitPath }, (path) => fileSink(path));
   publishToGitHub(merged, io.env, io.out, same);
   const t = merged.totals;
-  io.out(`merged ${parts.length} shards of ${merged.run.service} (seed ${merged.run.seed}): ${t.tests} cases, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`);
+  io.out(`merged ${parts.length} shards of ${merged.run.service} (seed ${merged.run.seed}): ${t.tests} cases, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped, ${t.notProven} not proven`);
   io.out(`reports: ${written.join(', ')}`);
-  return exitCodeForEvidence(merged);
+  // One rule for a run and for its shards merged: any incomplete shard makes the whole INCOMPLETE (exit 3).
+  const facts = gateFacts(merged);
+  const verdict = gateVerdict(facts);
+  io.out(headlineText(verdict.headline, t, { ...facts, incomplete: merged.run.incomplete }));
+  return verdict.code;
 }

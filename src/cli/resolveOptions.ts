@@ -16,6 +16,8 @@ export interface RawRunFlags {
   env?: string;
   seed?: string;
   suites?: string;
+  /** Suites whose not-proven cases fail the gate. */
+  require?: string;
   junit?: string;
   case?: string[];
   allowHost?: string[];
@@ -34,6 +36,9 @@ export interface RawRunFlags {
   progress?: boolean;
 }
 
+/** The suites a run may report as not proven, so the ones --require can name. */
+export const PROVABLE: readonly SuiteId[] = ['revoked-token', 'rotation'];
+
 /** Every run option, complete and checked. */
 export interface RunSettings {
   manifestFile: string;
@@ -42,6 +47,8 @@ export interface RunSettings {
   /** The seed was chosen by the user (flag or HARDEN_SEED), not drawn at random. */
   seedGiven: boolean;
   suites: SuiteId[];
+  /** Suites whose not-proven cases fail the gate (with the manifest's gate.require). */
+  require: SuiteId[];
   junitPath: string;
   /** Folder for evidence.json, summary.md and report.html. */
   reportsDir: string;
@@ -108,8 +115,14 @@ export function resolveOptions(manifestFile: string, flags: RawRunFlags, env: No
   if (unknown.length > 0 || suites.length === 0) {
     throw new HardenError('OPTION_INVALID', `--suites: unknown suite ${unknown.map((s) => `"${s}"`).join(', ') || '(none given)'}; choose from ${SUITES.join(', ')}.`);
   }
+  const require = (flags.require ?? env.HARDEN_REQUIRE ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unprovable = require.filter((s) => !(PROVABLE as readonly string[]).includes(s));
+  if (unprovable.length > 0) {
+    throw new HardenError('OPTION_INVALID', `--require: ${unprovable.map((s) => `"${s}"`).join(', ')} cannot be required; only ${PROVABLE.join(', ')} can be left unproven (docs/expectations.md, "Not proven").`);
+  }
   return {
     manifestFile,
+    require: require as SuiteId[],
     baseUrl: flags.baseUrl ?? env.HARDEN_BASE_URL,
     seed: integer('--seed', flags.seed ?? env.HARDEN_SEED, 0, 2 ** 32 - 1, randomInt(0, 2 ** 31)),
     seedGiven: (flags.seed ?? env.HARDEN_SEED) !== undefined,

@@ -16,10 +16,12 @@ import { driftLines } from '../report/driftLines.ts';
 import { redactDeep } from '../report/redactDeep.ts';
 import { fileSink, writeReports } from '../report/writeReports.ts';
 import { executeRun } from '../run/executeRun.ts';
+import { gateVerdict } from '../run/gate.ts';
+import { gateFacts } from '../report/gateFacts.ts';
+import { headlineText } from '../report/headline.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
 import { environmentFacts } from './environmentFacts.ts';
-import { EXIT, exitCodeFor, withDrift } from './exitCode.ts';
 import { applyHeapPolicy } from './heapPolicy.ts';
 import { progressFor, type ProgressSink } from './progressFor.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
@@ -117,7 +119,9 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     }
 
     // Every string is redacted before rendering, and every rendered text again on its way out.
-    let evidence: Evidence = { ...redactDeep(evidenceHead(summary, { ...environmentFacts(), shard: settings.shard, selection: selection.label }), redact), cases: spool };
+    const incomplete = interrupt.signal.aborted || summary.interrupted > 0 ? `the run was interrupted; ${summary.interrupted} of ${summary.totals.tests} cases were not run` : undefined;
+    const require = [...new Set([...settings.require, ...(manifest.gate?.require ?? [])])];
+    let evidence: Evidence = { ...redactDeep(evidenceHead(summary, { ...environmentFacts(), shard: settings.shard, selection: selection.label, incomplete, require }), redact), cases: spool };
     let drift: DriftItem[] = [];
     if (settings.baselineFile && baseline) {
       const complete = !settings.shard && !settings.selection && settings.caseIds.length === 0 && settings.suites.length === SUITES.length;
@@ -134,10 +138,12 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
       out(`baseline: approved ${evidence.cases.count} cases into ${settings.baselineFile}`);
     }
     out(`reports: ${written.join(', ')}`);
-    // An interrupted run proved nothing about the cases it did not reach: it cannot pass the gate.
-    const code = interrupt.signal.aborted ? Math.max(exitCodeFor(summary), EXIT.unreachable) : exitCodeFor(summary);
     // Approving is the decision that the new behaviour is right: its drift no longer fails the run.
-    return settings.updateBaseline ? code : withDrift(code, drift.length);
+    const facts = gateFacts(evidence, { driftApproved: settings.updateBaseline });
+    const verdict = gateVerdict(facts);
+    const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);
+    out(`${headlineText(verdict.headline, evidence.totals, { ...facts, incomplete })} in ${seconds}s, seed ${summary.seed}`);
+    return verdict.code;
   } finally {
     spool.close();
   }

@@ -167,6 +167,8 @@ export interface Manifest {
   };
   errors: ErrorContract;
   limits: { maxBodyBytes?: number };
+  /** What the release gate demands beyond the checks: suites that must be proven (docs/expectations.md). */
+  gate?: { require: ('revoked-token' | 'rotation')[] };
   endpoints: Endpoint[];
   schemas: Record<string, JsonSchema>;
   /** Accepted loosenings (`approved:`), empty when none. */

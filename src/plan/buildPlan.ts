@@ -8,6 +8,10 @@ import { planUnauthorized } from './unauthorized.ts';
 import { DEFAULT_RUNS } from './plannerOptions.ts';
 import { planRotationActions, planRotationProbes } from './rotation.ts';
 import { planExposure } from './exposure.ts';
+import { revocationUnavailable, rotationUnavailable } from './revocation.ts';
+
+/** Suites the provider may be unable to serve, and why: their cases are then reported not proven. */
+const UNPROVABLE = { 'revoked-token': revocationUnavailable, rotation: rotationUnavailable } as const;
 
 export interface PlanOptions {
   seed: number;
@@ -35,7 +39,9 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     if (suite === 'exposure') planned.push(...planExposure(manifest, options.seed));
     // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
     if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
-    cases.push(...planned);
+    // Planned all the same, so reports say revocation was not proven rather than leave it out.
+    const unproven = suite in UNPROVABLE ? UNPROVABLE[suite as keyof typeof UNPROVABLE](manifest.auth.tokens) : undefined;
+    cases.push(...(unproven === undefined ? planned : planned.map((c) => ({ ...c, unproven: `not proven: ${unproven}` }))));
   }
   return { seed: options.seed, service: manifest.service, cases, tokens: tokensFor(cases) };
 }

@@ -99,6 +99,8 @@ export interface Case {
   exposure?: boolean;
   /** Why the case is planned but must not be sent (e.g. --safe-methods-only); reported as skipped. */
   skip?: string;
+  /** Why the run cannot obtain what the case needs (no way to revoke a token); reported as not proven. */
+  unproven?: string;
   /** Present when the case is a cell of the scope matrix: a single-scope token, documented to grant or not. */
   matrix?: { scope: string; expected: 'allow' | 'deny' };
 }

@@ -16,3 +16,9 @@ export function revocationUnavailable(tokens: TokenProviderConfig): string | und
       return tokens.revocationUrl ? undefined : 'the oauth2 provider names no RFC 7009 revocation endpoint (auth.tokens.revocationUrl)';
   }
 }
+
+/** Why the run cannot do the rotation drill (issue a replacement, revoke the old token), or undefined when it can. */
+export function rotationUnavailable(tokens: TokenProviderConfig): string | undefined {
+  if (tokens.provider === 'static') return 'the static provider cannot issue a replacement token';
+  return revocationUnavailable(tokens);
+}

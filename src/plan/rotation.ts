@@ -7,12 +7,6 @@ import { acceptance } from './positive.ts';
 import { ROTATION } from './credentials.ts';
 import { refusalOf } from './refusalRules.ts';
 
-/** Whether the manifest's provider can both issue and revoke, which a rotation needs. */
-export function canRotate(manifest: Manifest): boolean {
-  const tokens = manifest.auth.tokens;
-  return tokens.provider === 'http' || (tokens.provider === 'jwt' && tokens.revoke !== undefined);
-}
-
 const STEP_TITLES: Record<RotationStep, string> = {
   'issue-replacement': 'issue a replacement token',
   'new-accepted-before': 'replacement accepted before revocation',
@@ -28,7 +22,8 @@ const STEP_TITLES: Record<RotationStep, string> = {
  * and its requests may meet resources an earlier step changed.
  */
 export function planRotationProbes(manifest: Manifest, endpoint: Endpoint, { seed: runSeed }: PlannerOptions): Case[] {
-  if (endpoint.public || !canRotate(manifest)) return [];
+  // Planned even when the provider cannot rotate: buildPlan then marks the drill not proven.
+  if (endpoint.public) return [];
   const probe = (step: RotationStep, which: 'old' | 'new') => {
     const identity = caseIdentity(runSeed, endpoint, 'rotation', STEP_TITLES[step]);
     const c = makeCase(manifest, endpoint, 'rotation', STEP_TITLES[step], identity, {
@@ -46,7 +41,7 @@ export function planRotationProbes(manifest: Manifest, endpoint: Endpoint, { see
 
 /** The drill's two token steps, which send no request of their own to an endpoint. */
 export function planRotationActions(manifest: Manifest, runSeed: number): Case[] {
-  if (!canRotate(manifest) || manifest.endpoints.every((e) => e.public)) return [];
+  if (manifest.endpoints.every((e) => e.public)) return [];
   const action = (step: 'issue-replacement' | 'revoke-old'): Case => {
     const id = `token-provider/rotation/${step}`;
     return {

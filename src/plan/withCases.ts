@@ -2,7 +2,7 @@ import { TOKEN_FLAWS, type Case, type Plan } from './case.ts';
 
 /** The credentials a set of cases needs, and no more: a run must not issue tokens it will not use. */
 export function tokensFor(all: readonly Case[]): Plan['tokens'] {
-  const cases = all.filter((c) => c.skip === undefined);
+  const cases = all.filter((c) => c.skip === undefined && c.unproven === undefined);
   const scopeSets = new Map<string, string[]>();
   for (const c of cases) {
     if (c.credential?.token?.kind === 'live') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);

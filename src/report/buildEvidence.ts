@@ -18,6 +18,10 @@ export interface EvidenceContext {
   shard?: ShardInfo;
   /** How a selective run chose its endpoints. */
   selection?: string;
+  /** Why the run did not reach every case, when it did not. */
+  incomplete?: string;
+  /** Suites whose not-proven cases fail the gate. */
+  require?: readonly string[];
 }
 
 /** The shapes of token labels (token#3, jwt#2 (revoked), $ENV_NAME) and redaction markers. */
@@ -53,6 +57,8 @@ export function evidenceHead(summary: Readonly<RunSummary>, context: EvidenceCon
       durationMs: summary.finishedAt.getTime() - summary.startedAt.getTime(),
       ...(context.shard ? { shard: { ...context.shard } } : {}),
       ...(context.selection ? { selection: context.selection } : {}),
+      ...(context.incomplete !== undefined ? { incomplete: context.incomplete } : {}),
+      ...(context.require !== undefined && context.require.length > 0 ? { require: [...context.require] } : {}),
     },
     manifest: { path: summary.manifestFile, sha256: summary.manifestSha256 },
     environment: { baseUrl: new URL(summary.baseUrl).origin, ...context.environment },

@@ -22,7 +22,7 @@ export function caseFacts(c: EvidenceCase, seed: number): [string, string][] {
     ['expected', `${c.expected.statuses.length > 8 ? 'a documented status' : c.expected.statuses.join(' or ')} — ${c.expected.reason}`],
     ['observed', observed || 'nothing sent'],
   ];
-  if (c.skipReason) facts.push(['skipped', c.skipReason]);
+  if (c.skipReason) facts.push(c.verdict === 'not-proven' ? ['not proven', c.skipReason.replace(/^not proven: /, '')] : ['skipped', c.skipReason]);
   if (c.generated) facts.push(['generated', c.generated]);
   if (c.note) facts.push(['note', c.note]);
   if (c.matrix) facts.push(['scope', `${c.matrix.scope} (documented ${c.matrix.expected})`]);
@@ -39,7 +39,7 @@ export function caseFacts(c: EvidenceCase, seed: number): [string, string][] {
 /** One line: what went wrong first, and how many more things did. */
 export function caseHeadline(c: Pick<EvidenceCase, 'failure' | 'findings' | 'skipReason'>): string {
   if (c.failure) return `no response: ${c.failure.kind} (${c.failure.code})`;
-  if (c.skipReason) return `skipped: ${c.skipReason}`.replace(/\s+/g, ' ');
+  if (c.skipReason) return (c.skipReason.startsWith('not proven: ') ? c.skipReason : `skipped: ${c.skipReason}`).replace(/\s+/g, ' ');
   const [first, ...rest] = c.findings;
   if (!first) return '';
   const line = `[${first.check}] ${first.title}: ${first.message}`.replace(/\s+/g, ' ');

@@ -6,7 +6,7 @@ import { SUITES, type SuiteId } from '../plan/case.ts';
 import { matchesFilter, type CaseFilter, type CaseSource } from './caseSource.ts';
 import type { EvidenceCase, Verdict } from './evidence.ts';
 
-const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'error', 'skipped'];
+const VERDICTS: readonly Verdict[] = ['passed', 'failed', 'error', 'skipped', 'not-proven'];
 
 /**
  * Where each case lies in the file, as columns of typed arrays: at 100k cases an object per

@@ -1,5 +1,6 @@
 import { SUITES, type Case } from '../plan/case.ts';
 import type { Reporter } from '../run/reporter.ts';
+import type { SuiteCounts } from '../run/summarise.ts';
 import { failureHeadline } from './caseDetails.ts';
 import { matrixTable } from './matrixTable.ts';
 import { replayCommand } from './replay.ts';
@@ -14,12 +15,19 @@ export function consoleReporter(write: (line: string) => void): Reporter {
   // The failing cases first in plan order (results land in any order), without keeping the rest.
   let failingCount = 0;
   const firstFailing: { index: number; case: Case; path?: string }[] = [];
+  // Not-proven cases share their reason per suite: one line each, never a silent absence.
+  const unproven = new Map<string, { count: number; reason: string }>();
   return {
     onRunStart({ plan, baseUrl, manifestFile }) {
       write(`harden: ${plan.cases.length} cases for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
       write(`seed: ${plan.seed}   (same cases again: --seed ${plan.seed})`);
     },
     onCaseResult(result, index) {
+      if (result.status === 'not-proven') {
+        const seen = unproven.get(result.case.suite) ?? { count: 0, reason: result.skipReason ?? 'not proven' };
+        unproven.set(result.case.suite, { ...seen, count: seen.count + 1 });
+        return;
+      }
       if (result.status === 'passed' || result.status === 'skipped') return;
       failingCount += 1;
       firstFailing.push({ index, case: result.case, path: result.property?.path });
@@ -30,13 +38,13 @@ export function consoleReporter(write: (line: string) => void): Reporter {
     },
     onRunEnd(summary) {
       write('');
-      write(`${'suite'.padEnd(14)} ${pad('tests', 6)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('errors', 7)} ${pad('skipped', 8)}`);
-      for (const suite of SUITES) {
-        const c = summary.suites[suite];
-        if (c.tests > 0) write(`${suite.padEnd(14)} ${pad(c.tests, 6)} ${pad(c.passed, 7)} ${pad(c.failed, 7)} ${pad(c.errors, 7)} ${pad(c.skipped, 8)}`);
+      const row = (name: string, c: SuiteCounts) => `${name.padEnd(14)} ${pad(c.tests, 6)} ${pad(c.passed, 7)} ${pad(c.failed, 7)} ${pad(c.errors, 7)} ${pad(c.skipped, 8)} ${pad(c.notProven, 11)}`;
+      write(`${'suite'.padEnd(14)} ${pad('tests', 6)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('errors', 7)} ${pad('skipped', 8)} ${pad('not proven', 11)}`);
+      for (const suite of SUITES) if (summary.suites[suite].tests > 0) write(row(suite, summary.suites[suite]));
+      write(row('total', summary.totals));
+      for (const [suite, { count, reason }] of unproven) {
+        write(`not proven: ${suite}, ${count} ${count === 1 ? 'case' : 'cases'} (${reason.replace(/^not proven: /, '')}); --require ${suite} makes this fail the gate`);
       }
-      const t = summary.totals;
-      write(`${'total'.padEnd(14)} ${pad(t.tests, 6)} ${pad(t.passed, 7)} ${pad(t.failed, 7)} ${pad(t.errors, 7)} ${pad(t.skipped, 8)}`);
       const matrix = matrixTable(summary.scopeMatrix);
       if (matrix.length > 0) {
         write('');
@@ -50,9 +58,6 @@ export function consoleReporter(write: (line: string) => void): Reporter {
         for (const f of firstFailing) write(`  ${replayCommand(f.case, summary.manifestFile, summary.seed, summary.baseUrl, f.path, summary.replayFlags)}`);
         if (failingCount > REPLAYS_SHOWN) write(`  … and ${failingCount - REPLAYS_SHOWN} more (see the JUnit report)`);
       }
-      const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);
-      const sent = t.tests - t.skipped;
-      write(`${t.failed + t.errors === 0 ? 'PASS' : 'FAIL'}: ${t.passed}/${sent} held${t.skipped > 0 ? ` (${t.skipped} skipped)` : ''} in ${seconds}s, seed ${summary.seed}`);
     },
   };
 }

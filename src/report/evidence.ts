@@ -8,11 +8,11 @@ import type { CaseSource } from './caseSource.ts';
  * src/report/evidence.schema.json; the version below is its `$id` and must change with it
  * (docs/reports.md, "Schema versions").
  */
-export const EVIDENCE_SCHEMA_VERSION = '1.0.0';
+export const EVIDENCE_SCHEMA_VERSION = '1.1.0';
 export const EVIDENCE_SCHEMA_ID = `urn:api-harden:evidence:${EVIDENCE_SCHEMA_VERSION}`;
 
 /** A case's verdict; `skipped` is rendered when the run reports it (a case the manifest excludes). */
-export type Verdict = 'passed' | 'failed' | 'error' | 'skipped';
+export type Verdict = 'passed' | 'failed' | 'error' | 'skipped' | 'not-proven';
 
 /** The start of a body, cut at a byte limit on a character boundary. */
 export interface BodyExcerpt {
@@ -73,6 +73,7 @@ export interface Counts {
   failed: number;
   errors: number;
   skipped: number;
+  notProven: number;
 }
 
 export interface EvidenceMatrixCell {
@@ -131,6 +132,10 @@ export interface EvidenceDocument {
     shard?: ShardInfo;
     /** Present on a selective run: how its endpoints were chosen (--changed-since, --endpoint). */
     selection?: string;
+    /** Present when the run did not reach every case (interrupted): why, in a sentence. Such a run cannot pass. */
+    incomplete?: string;
+    /** Suites whose "not proven" cases fail the gate (--require, the manifest's gate.require). */
+    require?: string[];
     /** Present on merged evidence: the shards it was made from. */
     shards?: (ShardInfo & { startedAt: string; finishedAt: string; hostname: string })[];
   };

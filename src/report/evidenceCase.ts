@@ -57,7 +57,7 @@ export function evidenceCase(result: Readonly<CaseResult>, index: number, where:
     exchanges: result.exchanges.map(evidenceExchange),
     findings: result.findings.map((f) => ({ code: f.code, check: f.checkId, severity: FINDING_CODES[f.code].severity, title: FINDING_CODES[f.code].title, message: f.message })),
     ...(result.failure ? { failure: { ...result.failure } } : {}),
-    ...(verdict === 'skipped' ? { skipReason: result.skipReason ?? 'excluded by the manifest' } : {}),
+    ...(verdict === 'skipped' || verdict === 'not-proven' ? { skipReason: result.skipReason ?? 'excluded by the manifest' } : {}),
     ...(c.generated ? { generated: c.generated } : {}),
     ...(result.note ? { note: result.note } : {}),
     ...(result.at ? { at: result.at } : {}),

@@ -1,5 +1,7 @@
 import { SUITES } from '../plan/case.ts';
 import type { Evidence } from './evidence.ts';
+import { gateVerdict } from '../run/gate.ts';
+import { gateFacts } from './gateFacts.ts';
 import { STYLE, SCRIPT } from './html/assets.ts';
 import { dataAttributes, h } from './html/escape.ts';
 import { htmlCaseTable } from './html/htmlCaseTable.ts';
@@ -11,9 +13,9 @@ import { htmlDrift, htmlRevoked, htmlRotation } from './html/htmlProofs.ts';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 function counts(e: Evidence): string {
-  const row = (name: string, c: Evidence['totals'], suite?: string) => `<tr${dataAttributes({ 'suite-row': suite })}><td>${h(name)}</td><td>${c.tests}</td><td>${c.passed}</td><td>${c.failed}</td><td>${c.errors}</td><td>${c.skipped}</td></tr>`;
+  const row = (name: string, c: Evidence['totals'], suite?: string) => `<tr${dataAttributes({ 'suite-row': suite })}><td>${h(name)}</td><td>${c.tests}</td><td>${c.passed}</td><td>${c.failed}</td><td>${c.errors}</td><td>${c.skipped}</td><td>${c.notProven}</td></tr>`;
   const rows = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => row(s, e.suites[s], s));
-  return `<table id="counts"><thead><tr><th>suite</th><th>tests</th><th>passed</th><th>failed</th><th>errors</th><th>skipped</th></tr></thead><tbody>${rows.join('')}${row('total', e.totals)}</tbody></table>`;
+  return `<table id="counts"><thead><tr><th>suite</th><th>tests</th><th>passed</th><th>failed</th><th>errors</th><th>skipped</th><th>not proven</th></tr></thead><tbody>${rows.join('')}${row('total', e.totals)}</tbody></table>`;
 }
 
 function filters(e: Evidence): string {
@@ -23,7 +25,8 @@ function filters(e: Evidence): string {
 
 /** reports/report.html: one self-contained page (inline style and script, no fetches) for people, written section by section. */
 export function writeHtmlReport(e: Evidence, write: (chunk: string) => void): void {
-  const bad = e.totals.failed + e.totals.errors + (e.baseline?.drift.length ?? 0);
+  const headline = gateVerdict(gateFacts(e)).headline;
+  const verdictClass = headline === 'PASS' ? 'pass' : 'fail';
   const shard = e.run.shard ? ` · shard ${e.run.shard.index}/${e.run.shard.count}` : e.run.shards ? ` · merged from ${e.run.shards.length} shards` : '';
   write(`<!doctype html>
 <html lang="en">
@@ -31,12 +34,12 @@ export function writeHtmlReport(e: Evidence, write: (chunk: string) => void): vo
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(e.run.service)} — ${bad === 0 ? 'PASS' : 'FAIL'} — ${h(e.tool.name)} report</title>
+<title>${h(e.run.service)} — ${headline} — ${h(e.tool.name)} report</title>
 <style>${STYLE}</style>
 </head>
-<body${dataAttributes({ verdict: bad === 0 ? 'pass' : 'fail', seed: e.run.seed })}>
+<body${dataAttributes({ verdict: headline.toLowerCase(), seed: e.run.seed })}>
 <header>
-<h1>${h(e.run.service)} <span class="badge ${bad === 0 ? 'pass' : 'fail'}">${bad === 0 ? 'PASS' : 'FAIL'}</span></h1>
+<h1>${h(e.run.service)} <span class="badge ${verdictClass}">${headline}</span></h1>${e.run.incomplete ? `\n<p class="meta">${h(e.run.incomplete)}: this report is partial.</p>` : ''}
 <p class="meta">seed <code>${e.run.seed}</code> · manifest <code>${h(e.manifest.path)}</code> (sha256 <code>${h(e.manifest.sha256)}</code>) · ${h(e.environment.baseUrl)} · ${h(e.tool.name)} ${h(e.tool.version)}${h(shard)}</p>
 <p class="meta">${h(e.run.startedAt)} → ${h(e.run.finishedAt)} (${(e.run.durationMs / 1000).toFixed(1)} s) · Node ${h(e.environment.node)} on ${h(e.environment.platform)} · ${h(e.environment.hostname)}</p>
 </header>

@@ -50,7 +50,8 @@ function testCase(c: EvidenceCase, evidence: Evidence): string {
   // Findings are failures; no answer at all is an infrastructure error; excluded cases are skipped.
   if (c.verdict === 'failed') testCase.failure(headline, c.findings[0]?.check ?? 'finding').stacktrace(cdataText(caseDetails(c)));
   else if (c.verdict === 'error') testCase.error(headline, c.failure?.kind ?? 'error', cdataText(caseDetails(c)));
-  else if (c.verdict === 'skipped') testCase.skipped();
+  // Not proven is skipped in JUnit's vocabulary: neither a pass nor a failure, with the reason beside it.
+  else if (c.verdict === 'skipped' || c.verdict === 'not-proven') testCase.skipped();
   const facts = caseFacts(c, evidence.run.seed).map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}`);
   if (c.verdict === 'skipped') facts.push(`skipped: ${c.skipReason ?? 'excluded'}`);
   testCase.standardOutput(cdataText(facts.join('\n')));
@@ -69,7 +70,7 @@ function suiteHead(suite: SuiteId, evidence: Evidence): string {
   setAttributes(node, { hostname: evidence.environment.hostname, id: String(SUITES.indexOf(suite)), package: run.service });
   for (const [name, value] of properties(evidence)) node.property(name, cdataText(value));
   const element = node.build() as unknown as { att(name: string, value: number): void };
-  for (const [name, value] of [['tests', counts.tests], ['failures', counts.failed], ['errors', counts.errors], ['skipped', counts.skipped]] as const) element.att(name, value);
+  for (const [name, value] of [['tests', counts.tests], ['failures', counts.failed], ['errors', counts.errors], ['skipped', counts.skipped + counts.notProven]] as const) element.att(name, value);
   const text = render(element, 1);
   return text.slice(0, text.lastIndexOf('  </testsuite>'));
 }

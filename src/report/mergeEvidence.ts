@@ -44,6 +44,12 @@ function mergeMatrix(parts: readonly EvidenceDocument[], order: Map<string, numb
   return { scopes: [...parts[0]!.scopeMatrix.scopes], endpoints: [...endpoints].map(([id, route]) => ({ id, route })), cells };
 }
 
+/** Merged shards are incomplete when any shard is: each incomplete shard says why. */
+function incompleteOf(shards: readonly EvidenceDocument[]): { incomplete?: string } {
+  const reasons = shards.filter((p) => p.run.incomplete !== undefined).map((p) => `shard ${p.run.shard!.index}/${p.run.shard!.count}: ${p.run.incomplete}`);
+  return reasons.length > 0 ? { incomplete: reasons.join('; ') } : {};
+}
+
 /**
  * One evidence document from every shard of a run: cases back in plan order, counts recomputed
  * with the same rule as a run, so the merge renders exactly like the unsharded run would.
@@ -72,6 +78,8 @@ export function mergeEvidence(parts: readonly EvidenceDocument[]): EvidenceDocum
       startedAt,
       finishedAt,
       durationMs: Date.parse(finishedAt) - Date.parse(startedAt),
+      ...incompleteOf(shards),
+      ...(shards.some((p) => p.run.require) ? { require: [...new Set(shards.flatMap((p) => p.run.require ?? []))] } : {}),
       shards: shards.map((p) => ({ ...p.run.shard!, startedAt: p.run.startedAt, finishedAt: p.run.finishedAt, hostname: p.environment.hostname })),
     },
     manifest: { ...first.manifest },

@@ -6,6 +6,9 @@ import { groupFindings } from './groupFindings.ts';
 import { mdCell, mdCode, mdTable } from './markdown.ts';
 import { markdownMatrix } from './markdownMatrix.ts';
 import { revokedProof } from './revokedProof.ts';
+import { gateVerdict } from '../run/gate.ts';
+import { gateFacts } from './gateFacts.ts';
+import { headlineText } from './headline.ts';
 
 const held = (ok: boolean) => (ok ? '✓ held' : '**✗ did not hold**');
 
@@ -27,9 +30,8 @@ function firstOf<T>(items: Iterable<T>, limit: number): { shown: T[]; total: num
 const more = (total: number, shown: number, what: string) => (total > shown ? ['', `… and ${total - shown} more ${what}: see report.html or junit.xml.`] : []);
 
 function header(e: Evidence): string[] {
-  const bad = e.totals.failed + e.totals.errors;
-  const drift = e.baseline?.drift.length ?? 0;
-  const verdict = bad + drift === 0 ? `PASS — ${e.totals.passed} of ${e.totals.tests} cases held` : `FAIL — ${bad} of ${e.totals.tests} cases did not hold${drift ? `, ${drift} baseline change${drift === 1 ? '' : 's'}` : ''}`;
+  const facts = gateFacts(e);
+  const verdict = headlineText(gateVerdict(facts).headline, e.totals, { ...facts, incomplete: e.run.incomplete }).replace(': ', ' — ');
   const shard = e.run.shard ? ` · shard ${e.run.shard.index}/${e.run.shard.count}` : e.run.shards ? ` · merged from ${e.run.shards.length} shards` : '';
   return [
     `## ${mdCell(e.run.service)}: ${verdict}`,
@@ -39,9 +41,20 @@ function header(e: Evidence): string[] {
 }
 
 function counts(e: Evidence): string[] {
-  const rows = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => [s, e.suites[s].tests, e.suites[s].passed, e.suites[s].failed, e.suites[s].errors, e.suites[s].skipped]);
-  const t = e.totals;
-  return ['### Cases per suite', '', ...mdTable(['suite', 'tests', 'passed', 'failed', 'errors', 'skipped'], [...rows, ['**total**', t.tests, t.passed, t.failed, t.errors, t.skipped]])];
+  const row = (name: string, c: Evidence['totals']) => [name, c.tests, c.passed, c.failed, c.errors, c.skipped, c.notProven];
+  const rows = SUITES.filter((s) => e.suites[s].tests > 0).map((s) => row(s, e.suites[s]));
+  return ['### Cases per suite', '', ...mdTable(['suite', 'tests', 'passed', 'failed', 'errors', 'skipped', 'not proven'], [...rows, row('**total**', e.totals)]), ...notProven(e)];
+}
+
+/** One line per suite that could not be put to the test, with the reason: never a silent absence. */
+function notProven(e: Evidence): string[] {
+  const reasons = new Map<string, { count: number; reason: string }>();
+  for (const c of e.cases.read({ verdicts: ['not-proven'] })) {
+    const seen = reasons.get(c.suite) ?? { count: 0, reason: (c.skipReason ?? '').replace(/^not proven: /, '') };
+    reasons.set(c.suite, { ...seen, count: seen.count + 1 });
+  }
+  const required = new Set(e.run.require ?? []);
+  return [...reasons].flatMap(([suite, { count, reason }]) => ['', `**Not proven: ${suite}** (${count} case${count === 1 ? '' : 's'}): ${mdCell(reason)}. ${required.has(suite) ? 'Required by this run: the gate fails.' : `Not required: \`--require ${suite}\` makes it fail the gate.`}`]);
 }
 
 function revoked(e: Evidence): string[] {

@@ -5,9 +5,11 @@ import type { PropertyRecord } from './runProperty.ts';
 
 /**
  * passed: every check held; failed: a finding about the API; error: no answer to judge (infrastructure);
- * skipped: deliberately not sent (excluded by an option such as --safe-methods-only, or the run was interrupted).
+ * skipped: deliberately not sent (excluded by an option such as --safe-methods-only, or the run was interrupted);
+ * not-proven: the run cannot obtain what the case needs (a revoked token from a provider that cannot revoke),
+ * so the control it tests is neither held nor broken — said so, never silently left out.
  */
-export type VerdictStatus = 'passed' | 'failed' | 'error' | 'skipped';
+export type VerdictStatus = 'passed' | 'failed' | 'error' | 'skipped' | 'not-proven';
 
 /** A judged case, already redacted: safe to hand to any reporter. */
 export interface CaseResult {
@@ -19,7 +21,7 @@ export interface CaseResult {
   durationMs: number;
   /** For property cases: runs, shrinks, and the replayable counterexample. */
   property?: PropertyRecord;
-  /** Why a skipped case was not sent. */
+  /** Why a skipped or not-proven case was not sent. */
   skipReason?: string;
   /** For steps that send no request (the rotation drill's token steps): what was done, and when. */
   note?: string;

@@ -12,7 +12,7 @@ import { Redactor } from '../transport/redactor.ts';
 import type { CaseResult } from './caseResult.ts';
 import { createSchemaValidator } from '../checks/schemaValidator.ts';
 import { rotationAction } from './rotationAction.ts';
-import { skippedResult } from './skippedResult.ts';
+import { notProvenResult, skippedResult } from './skippedResult.ts';
 import { exposureResult } from './exposureResult.ts';
 import { TokenUnavailableError } from './materialise.ts';
 import { runProperty, type PropertyRecord } from './runProperty.ts';
@@ -79,6 +79,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     redactor,
     async runCase(c, replayPath) {
       if (c.skip !== undefined) return skippedResult(c, c.skip);
+      if (c.unproven !== undefined) return notProvenResult(c, c.unproven);
       if (options.signal?.aborted) return skippedResult(c, 'not run: the run was interrupted');
       if (c.exposure) return exposureResult(c, baseUrl);
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {

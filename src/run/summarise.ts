@@ -9,6 +9,8 @@ export interface SuiteCounts {
   failed: number;
   errors: number;
   skipped: number;
+  /** Cases whose control could not be put to the test (docs/expectations.md, "Not proven"). */
+  notProven: number;
 }
 
 /**
@@ -42,11 +44,11 @@ export interface RunSummary {
 
 /** Counts per suite and in total, all zero. */
 export function emptyCounts(): { suites: Record<SuiteId, SuiteCounts>; totals: SuiteCounts } {
-  const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 });
+  const empty = (): SuiteCounts => ({ tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0, notProven: 0 });
   return { suites: Object.fromEntries(SUITES.map((s) => [s, empty()])) as Record<SuiteId, SuiteCounts>, totals: empty() };
 }
 
-const FIELD = { passed: 'passed', failed: 'failed', error: 'errors', skipped: 'skipped' } as const;
+const FIELD = { passed: 'passed', failed: 'failed', error: 'errors', skipped: 'skipped', 'not-proven': 'notProven' } as const;
 
 /** Counts one verdict in its suite and in the total: the one rule for a run, a merge and the reports. */
 export function countVerdict(counts: ReturnType<typeof emptyCounts>, suite: SuiteId, verdict: VerdictStatus): void {

@@ -19,7 +19,13 @@ export function staticProvider(config: StaticTokenProviderConfig, env: NodeJS.Pr
       if (!config.revoked) {
         throw new HardenError('TOKEN_PROVIDER_FAILED', 'The revoked-token suite needs a revoked token; name its environment variable in auth.tokens.revoked, or leave the suite out with --suites.');
       }
-      return { value: readEnv(config.revoked.env, env, 'the revoked token'), scopes: [], label: `$${config.revoked.env}`, disposable: false };
+      const value = readEnv(config.revoked.env, env, 'the revoked token');
+      // A "revoked" token that is also a live one proves nothing about revocation: a usage error, not a finding.
+      const same = config.tokens.find((t) => env[t.env] === value);
+      if (same) {
+        throw new HardenError('OPTION_INVALID', `The revoked token ($${config.revoked.env}) is the same value as the live token $${same.env} for [${same.scopes.join(' ')}], so a refusal could not prove revocation. Name a token that was revoked in auth.tokens.revoked, or leave the suite out with --suites.`);
+      }
+      return { value, scopes: [], label: `$${config.revoked.env}`, disposable: false };
     },
     async revoke() {
       // Static tokens belong to the user; the run never revokes them.

@@ -9,7 +9,7 @@ import type { SuiteId } from '../../src/plan/case.ts';
 import { runCli } from '../harness.ts';
 import { validateEvidence } from '../reports/reportRun.ts';
 
-const count = (tests: number, failed: number): Counts => ({ tests, passed: tests - failed, failed, errors: 0, skipped: 0 });
+const count = (tests: number, failed: number): Counts => ({ tests, passed: tests - failed, failed, errors: 0, skipped: 0, notProven: 0 });
 
 function testCase(index: number, suite: SuiteId, failed: boolean): EvidenceCase {
   return {
