@@ -3,7 +3,6 @@ import { deterministicCheck } from './deterministic.ts';
 import { errorContentTypeCheck } from './error-content-type.ts';
 import { errorSchemaCheck } from './error-schema.ts';
 import { checks } from './index.ts';
-import { noLeakCheck } from './no-leak.ts';
 import { noServerErrorCheck } from './no-server-error.ts';
 import { problemStatusCheck } from './problem-status.ts';
 import { responseSchemaCheck } from './response-schema.ts';
@@ -107,24 +106,6 @@ describe('deterministic', () => {
     // A sibling of a volatile member still counts, and so does a member at a path no pointer names.
     expect(codes(deterministicCheck.run(testContext({ contract, responses: [body('t1', 'a'), body('t1', 'b')] })))).toEqual(['NONDETERMINISTIC_BODY']);
     expect(codes(deterministicCheck.run(testContext({ contract, responses: [body('t1', 'a', 'one'), body('t1', 'a', 'two')] })))).toEqual(['NONDETERMINISTIC_BODY']);
-  });
-});
-
-describe('no-leak', () => {
-  it('flags a stack trace and a file path', () => {
-    const detail = 'Error: boom\n    at parseOrder (/srv/app/src/orders.js:42:13)';
-    expect(codes(noLeakCheck.run(testContext({ responses: [problem401({ detail })] })))).toEqual(['LEAK_STACK_TRACE', 'LEAK_FILE_PATH']);
-  });
-  it('flags an echoed secret', () => {
-    const secret = 'oat_SECRETsecretSECRET';
-    expect(codes(noLeakCheck.run(testContext({ secrets: [secret], responses: [problem401({ detail: `token ${secret} is revoked` })] })))).toEqual(['LEAK_SECRET']);
-  });
-  it('flags a SQL error', () => {
-    expect(codes(noLeakCheck.run(testContext({ responses: [problem401({ detail: 'ERROR: syntax error at or near "x"' })] })))).toEqual(['LEAK_SQL']);
-  });
-  it('does not mistake URLs and API paths for file paths', () => {
-    const response = problem401({ type: 'https://errors.example.com/v1/invalid-token', instance: '/problems/1/orders/2.json' });
-    expect(noLeakCheck.run(testContext({ responses: [response] }))).toEqual([]);
   });
 });
 

@@ -1,38 +1,57 @@
-import { defineCheck } from './check.ts';
+import { defineCheck, type CheckContext } from './check.ts';
 import type { FindingCode } from './codes.ts';
+import { PATH_PATTERNS, SQL_PATTERNS, type LeakPattern } from './leakPatterns.ts';
+import { leakSources } from './leakSources.ts';
+import { STACK_FRAMES } from './stackFrames.ts';
 
-/** Signatures of internals that must never reach a client (OWASP ASVS V7.4: generic error messages). */
-const PATTERNS: { code: FindingCode; name: string; pattern: RegExp }[] = [
-  { code: 'LEAK_STACK_TRACE', name: 'a JavaScript stack frame', pattern: /\n?\s+at [\w$.<>]+ \(?[^)\s]+:\d+:\d+\)?/ },
-  { code: 'LEAK_STACK_TRACE', name: 'a Python traceback', pattern: /Traceback \(most recent call last\)/ },
-  { code: 'LEAK_STACK_TRACE', name: 'a Java stack frame', pattern: /\bat [\w$.]+\([\w$]+\.java:\d+\)/ },
-  { code: 'LEAK_STACK_TRACE', name: 'a .NET or Go stack', pattern: /(?:System\.\w+Exception|goroutine \d+ \[running\])/ },
-  { code: 'LEAK_FILE_PATH', name: 'a source file path', pattern: /(?:[A-Za-z]:\\|\/)[\w.\\/-]+\.(?:js|mjs|cjs|ts|py|rb|java|go|php|cs|kt|rs)(?::\d+|", line \d+)/ },
-  { code: 'LEAK_FILE_PATH', name: 'a server directory', pattern: /(?<![\w.:/])\/(?:home|srv|usr|var|opt|root|etc|tmp)\/[\w.-]+\/[\w./-]+/ },
-  { code: 'LEAK_SQL', name: 'a database error', pattern: /\b(?:SQLSTATE|syntax error at or near|ORA-\d{5}|SQLITE_\w+|duplicate key value violates|You have an error in your SQL syntax)\b/ },
-];
+const TRACE_PATTERNS: readonly LeakPattern[] = STACK_FRAMES.map(({ id, name, pattern }) => ({ id, code: 'LEAK_STACK_TRACE', name, pattern }));
 
-/** Responses reveal no stack traces, paths, database errors or credentials. */
+/** Which answer: the first, or the repeat the plan scheduled for `deterministic`. */
+export function answerName(index: number): string {
+  return index === 0 ? 'first' : index === 1 ? 'repeat' : `answer ${index + 1}`;
+}
+
+/**
+ * Responses reveal no stack traces, paths, database errors or credentials (OWASP ASVS V7.4),
+ * in any header or the body of any answer, the repeat included.
+ */
 export const noLeakCheck = defineCheck({
   id: 'no-leak',
   title: 'Nothing leaks',
-  run({ responses, secrets }) {
+  run(context) {
+    const { responses, secrets } = context;
     const findings: { code: FindingCode; message: string }[] = [];
-    const seen = new Set<string>();
-    for (const response of responses) {
-      const text = `${Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${response.body}`;
-      for (const { code, name, pattern } of PATTERNS) {
-        // One finding per kind of leak: a trace usually brings a path along, and that is one story.
-        if (!seen.has(code) && pattern.test(text)) {
-          seen.add(code);
-          findings.push({ code, message: `the ${response.status} answer contains ${name}` });
+    const seen = new Set<FindingCode>();
+    const report = (code: FindingCode, index: number, where: string, what: string) => {
+      // One finding per kind of leak: a trace usually brings a path along, and that is one story.
+      if (seen.has(code)) return;
+      seen.add(code);
+      findings.push({ code, message: `the ${answerName(index)} answer (${responses[index]!.status}) ${what} in its ${where}` });
+    };
+    responses.forEach((response, index) => {
+      for (const source of leakSources(response, sentPaths(context, index))) {
+        for (const { code, name, pattern } of [...TRACE_PATTERNS, ...SQL_PATTERNS]) {
+          if (source.texts.some((t) => pattern.test(t))) report(code, index, source.where, `contains ${name}`);
         }
+        for (const { code, name, pattern } of PATH_PATTERNS) {
+          if (source.linkFree.some((t) => pattern.test(t))) report(code, index, source.where, `contains ${name}`);
+        }
+        const all = [source.raw, ...source.texts];
+        if (secrets.some((s) => s !== '' && all.some((t) => t.includes(s)))) report('LEAK_SECRET', index, source.where, 'echoes a credential the run sent');
       }
-      if (!seen.has('LEAK_SECRET') && secrets.some((s) => text.includes(s))) {
-        seen.add('LEAK_SECRET');
-        findings.push({ code: 'LEAK_SECRET', message: `the ${response.status} answer echoes a credential the run sent` });
-      }
-    }
+    });
     return findings;
   },
 });
+
+/** The path the request named, as sent and percent-decoded, so an echo of it is not read as a leak. */
+function sentPaths(context: CheckContext, index: number): string[] {
+  const url = context.exchanges[index]?.request.url;
+  let path = context.case.request.path.split('?')[0]!;
+  if (url !== undefined && URL.canParse(url)) path = new URL(url).pathname;
+  try {
+    return [...new Set([path, decodeURIComponent(path)])];
+  } catch {
+    return [path];
+  }
+}
