@@ -68,6 +68,14 @@ describe('oauth2 provider: token requests (RFC 6749)', () => {
     expect(Object.fromEntries(auth.seen[0]!.form)).toEqual({ grant_type: 'client_credentials', scope: 'orders:read', client_id: CLIENT.id, client_secret: CLIENT.secret });
   });
 
+  it('clientAuth none: a public client sends only client_id in the body (§2.1, §3.2.1)', async () => {
+    const { auth, provider } = await setUp({ client: { method: 'none' } }, { grant: 'password', clientAuth: 'none', clientSecret: undefined, username: { env: 'OAUTH_USERNAME' }, password: { env: 'OAUTH_PASSWORD' } });
+    await provider.issue(['orders:read']);
+    expect(auth.seen[0]!.headers.authorization).toBeUndefined();
+    expect(Object.fromEntries(auth.seen[0]!.form)).toEqual({ grant_type: 'password', username: OWNER.username, password: OWNER.password, scope: 'orders:read', client_id: CLIENT.id });
+    expect(provider.secrets()).not.toContain(CLIENT.secret);
+  });
+
   it('a server that authenticates the other way refuses, and the message names the §5.2 error and what to check', async () => {
     const { provider } = await setUp({ client: { method: 'post' } });
     const error = await failure(provider.issue(['orders:read']));
