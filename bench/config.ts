@@ -19,6 +19,10 @@ export interface BenchConfig {
   scale: readonly ScalePoint[];
   dreddCopies: number;
   startupReps: number;
+  /** `harden --version`, per variant (built, tsx, bare Node). */
+  cliStartReps: number;
+  /** SIGTERM during a --runs 3000 run, to exit. */
+  signalReps: number;
 }
 
 const point = (label: string, endpoints: number, runs: number, kind: 'mixed' | 'get', reps: number): ScalePoint => ({ label, endpoints, runs, kind, reps });
@@ -46,6 +50,8 @@ export const FULL: BenchConfig = {
   ],
   dreddCopies: 200,
   startupReps: 3,
+  cliStartReps: 10,
+  signalReps: 3,
 };
 
 export const QUICK: BenchConfig = {
@@ -63,4 +69,6 @@ export const QUICK: BenchConfig = {
   scale: [point('10 endpoints', 10, 50, 'mixed', 1), point('10k samples (runs 640)', 10, 640, 'mixed', 1), point('10k cases (910 GET endpoints)', 910, 1, 'get', 1)],
   dreddCopies: 40,
   startupReps: 1,
+  cliStartReps: 3,
+  signalReps: 1,
 };

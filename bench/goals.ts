@@ -31,6 +31,21 @@ export function judgeGoals(r: BenchResults): Goal[] {
     measured: r.startup ? `${fmt(r.startup.median / 1000, 1)} s (exit ${r.startup.exitCodes.join(', ')})` : 'n/a',
     met: r.startup ? r.startup.median < 30_000 && r.startup.exitCodes.every((c) => c === 0) : undefined,
   });
+  const s = r.signalStop;
+  goals.push({
+    goal: 'SIGINT/SIGTERM to exit with `--runs 3000`, partial reports written',
+    target: '≤ 1 s, exit 3',
+    measured: s ? `${fmt(s.median)} ms median (worst ${fmt(Math.max(...s.exitMs))} ms; exit ${s.exitCodes.join(', ')})` : 'n/a',
+    met: s ? Math.max(...s.exitMs) <= 1_000 && s.exitCodes.every((c) => c === 3) : undefined,
+  });
+  const built = r.cliStart?.find((x) => x.label === 'built JavaScript');
+  const tsx = r.cliStart?.find((x) => x.label === 'TypeScript through tsx');
+  goals.push({
+    goal: '`harden --version` start-up: the built package is faster than the tsx start',
+    target: 'built < tsx',
+    measured: built && tsx ? `${fmt(built.median)} vs ${fmt(tsx.median)} ms (×${fmt(tsx.median / built.median, 1)})` : 'n/a',
+    met: built && tsx ? built.ok && built.median < tsx.median : undefined,
+  });
   const dredd = r.dredd.find((d) => d.label.startsWith('GET /orders/{id}'));
   const sequential = r.positive.find((p) => p.concurrency === 1);
   goals.push({

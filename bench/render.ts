@@ -84,6 +84,19 @@ function peer(r: BenchResults): string[] {
   ];
 }
 
+function cli(r: BenchResults): string[] {
+  const rows = r.cliStart ?? [];
+  const s = r.signalStop;
+  if (rows.length === 0 && !s) return [];
+  const floor = rows[0]?.median ?? 0;
+  return [
+    `### 6. Start-up and stopping (\`harden --version\`: variants alternating, medians of ${r.config.cliStartReps}; signal: medians of ${r.config.signalReps})`,
+    ...(rows.length === 0 ? [] : [table(['variant', 'command', 'wall ms (median)', 'above bare Node ms', 'runs ms', 'printed the version'], rows.map((x, i) => [x.label, `\`${x.command}\``, fmt(x.median), i === 0 ? '' : fmt(x.median - floor), x.wallMs.map((w) => fmt(w)).join(', '), x.ok ? 'yes' : '**no**']))]),
+    ...(s ? ['', `SIGTERM at the 400th request of a \`--runs ${s.runs}\` run (compiled CLI) to exit: ${s.exitMs.map((w) => fmt(w)).join(', ')} ms (median ${fmt(s.median)} ms); requests after the signal ${s.requestsAfter.join(', ')}; exit ${s.exitCodes.join(', ')}.`] : []),
+    '',
+  ];
+}
+
 export function renderFigures(r: BenchResults): string {
   const m = r.machine;
   const goals = judgeGoals(r);
@@ -98,6 +111,7 @@ export function renderFigures(r: BenchResults): string {
     ...load(r),
     ...scale(r),
     ...peer(r),
+    ...cli(r),
     `\`npm start\`: ${r.startup ? `${r.startup.wallMs.map((w) => fmt(w / 1000, 1)).join(', ')} s (median ${fmt(r.startup.median / 1000, 1)} s)` : 'not measured'}.`,
     ...(r.errors.length > 0 ? ['', '**Sections that failed:**', ...r.errors.map((e) => `- ${e.section}: ${e.message}`)] : []),
   ].join('\n');

@@ -8,6 +8,8 @@ import type { PositiveRow } from './peer/positiveSuite.ts';
 import type { ScaleRow } from './scale.ts';
 import type { LoadRow } from './sideBySide.ts';
 import type { StartupRow } from './startup.ts';
+import type { CliStartRow } from './cliStart.ts';
+import type { SignalStopRow } from './signalStop.ts';
 
 export interface Machine {
   cores: number;
@@ -36,6 +38,8 @@ export interface BenchResults {
   dredd: DreddRow[];
   positive: PositiveRow[];
   startup?: StartupRow;
+  cliStart?: CliStartRow[];
+  signalStop?: SignalStopRow;
   /** Sections that failed, with why. */
   errors: { section: string; message: string }[];
 }

@@ -23,12 +23,14 @@ import type { BenchResults } from './results.ts';
 import { measureScale } from './scale.ts';
 import { sideBySide } from './sideBySide.ts';
 import { measureStartup } from './startup.ts';
+import { measureCliStart } from './cliStart.ts';
+import { measureSignalStop } from './signalStop.ts';
 import { syntheticManifest } from './synthetic/manifest.ts';
 import { updateDoc } from './writeDoc.ts';
 
 const quick = process.argv.includes('--quick');
 // `--only load,scale`: just those sections (to locate a change quickly); the doc is then left alone.
-// Keys: generation, fuzz, load, checks, peer, planner, scale, startup.
+// Keys: generation, fuzz, load, checks, peer, planner, scale, startup, cli, signal.
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg === -1 ? undefined : new Set(process.argv[onlyArg + 1]?.split(','));
 const wanted = (key: string) => only === undefined || only.has(key);
@@ -144,6 +146,14 @@ await section('scale', async () => {
 await section('npm start', async () => {
   results.startup = await measureStartup(cfg.startupReps);
 }, 'startup');
+
+await section('harden --version: built JavaScript vs tsx', async () => {
+  results.cliStart = await measureCliStart(cfg.cliStartReps);
+}, 'cli');
+
+await section('signal to exit, --runs 3000', async () => {
+  results.signalStop = await measureSignalStop(cfg.signalReps);
+}, 'signal');
 
 results.totalMs = performance.now() - began;
 const figures = renderFigures(results);
