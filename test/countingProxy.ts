@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 /**
  * A loopback proxy in front of a target that tells the test about every request it receives, so a
  * test can act on the n-th request and count what arrives after: assertions by events, not the clock.
+ * `onRequest` returning 'hold' keeps that request unanswered (until the proxy closes).
  */
-export async function startCountingProxy(target: string, onRequest: (req: IncomingMessage, count: number) => void) {
+export async function startCountingProxy(target: string, onRequest: (req: IncomingMessage, count: number) => 'hold' | void) {
   const agent = new Agent({ keepAlive: true });
   let count = 0;
   const server = createServer((req, res) => {
-    onRequest(req, ++count);
+    if (onRequest(req, ++count) === 'hold') return;
     const upstream = forward(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers, agent }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
