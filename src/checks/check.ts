@@ -1,4 +1,4 @@
-import type { ErrorContract } from '../manifest/types.ts';
+import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
 import type { FindingCode } from './codes.ts';
@@ -22,6 +22,8 @@ export interface CheckContext {
   /** Raw secret values the run holds, so a check can notice one in a response. */
   secrets: readonly string[];
   schemas: SchemaValidator;
+  /** The manifest's `disclosure`: headers allowed to name software versions. None when absent. */
+  disclosure?: Disclosure;
 }
 
 export interface Check<Id extends string = string> {

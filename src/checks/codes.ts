@@ -19,6 +19,7 @@ export const FINDING_CODES = {
   LEAK_FILE_PATH: { severity: 'medium', title: 'A server file path leaked', remedy: 'Log internals server-side; answer with a generic detail.' },
   LEAK_SQL: { severity: 'high', title: 'A database error leaked', remedy: 'Log internals server-side; answer with a generic detail.' },
   LEAK_SECRET: { severity: 'high', title: 'A credential was echoed back', remedy: 'Never echo tokens or secrets in responses; they end up in logs and reports.' },
+  LEAK_SERVER_VERSION: { severity: 'low', title: 'A header names server software with its version', remedy: 'RFC 9110 §10.2.4: leave versions out of Server, X-Powered-By and the like (they point at known vulnerabilities), or list the header in the manifest under disclosure.allowHeaders.' },
   RESPONSE_NOT_JSON: { severity: 'medium', title: 'A documented JSON response is not JSON', remedy: 'Send the documented body.' },
   LISTENER_EXPOSED: { severity: 'high', title: 'The API listens beyond loopback', remedy: 'Bind the listener to 127.0.0.1 (or ::1), as the manifest says (exposure: loopback).' },
   RESPONSE_SCHEMA_MISMATCH: { severity: 'medium', title: 'The response breaks its documented schema', remedy: 'Fix the response or its schema in the manifest.' },

@@ -3,6 +3,7 @@ import type { FindingCode } from './codes.ts';
 import { PATH_PATTERNS, SQL_PATTERNS, type LeakPattern } from './leakPatterns.ts';
 import { leakSources } from './leakSources.ts';
 import { STACK_FRAMES } from './stackFrames.ts';
+import { versionHeaders } from './versionHeaders.ts';
 
 const TRACE_PATTERNS: readonly LeakPattern[] = STACK_FRAMES.map(({ id, name, pattern }) => ({ id, code: 'LEAK_STACK_TRACE', name, pattern }));
 
@@ -13,7 +14,8 @@ export function answerName(index: number): string {
 
 /**
  * Responses reveal no stack traces, paths, database errors or credentials (OWASP ASVS V7.4),
- * in any header or the body of any answer, the repeat included.
+ * in any header or the body of any answer, the repeat included; and no header names server
+ * software with its version (RFC 9110 §10.2.4) unless the manifest's `disclosure` allows it.
  */
 export const noLeakCheck = defineCheck({
   id: 'no-leak',
@@ -29,6 +31,8 @@ export const noLeakCheck = defineCheck({
       findings.push({ code, message: `the ${answerName(index)} answer (${responses[index]!.status}) ${what} in its ${where}` });
     };
     responses.forEach((response, index) => {
+      const disclosed = versionHeaders(response.headers, context.disclosure?.allowHeaders ?? []);
+      if (disclosed.length > 0) report('LEAK_SERVER_VERSION', index, `header${disclosed.length > 1 ? 's' : ''} ${disclosed.join(', ')}`, 'names server software with its version');
       for (const source of leakSources(response, sentPaths(context, index))) {
         for (const { code, name, pattern } of [...TRACE_PATTERNS, ...SQL_PATTERNS]) {
           if (source.texts.some((t) => pattern.test(t))) report(code, index, source.where, `contains ${name}`);

@@ -87,6 +87,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     },
     limits: { maxBodyBytes: raw.limits?.maxBodyBytes },
     ...(raw.gate?.require ? { gate: { require: raw.gate.require } } : {}),
+    // RFC 9110 §5.1: field names are case-insensitive, so they are compared lower-case.
+    ...(raw.disclosure ? { disclosure: { allowHeaders: ((raw.disclosure.allowHeaders ?? []) as string[]).map((h) => h.toLowerCase()) } } : {}),
     endpoints,
     schemas: raw.schemas ?? {},
     approved: ((raw.approved ?? []) as Raw[]).map((a) => ({ endpoint: a.endpoint, change: a.change, reason: a.reason, ...(a.environment ? { environment: a.environment } : {}) })),

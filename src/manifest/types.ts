@@ -153,6 +153,11 @@ export interface EnvironmentProfile {
 }
 
 /** A loaded, validated and normalised manifest. */
+/** What an API may disclose about itself; header names lower-case. */
+export interface Disclosure {
+  allowHeaders: string[];
+}
+
 export interface Manifest {
   harden: 1;
   service: string;
@@ -169,6 +174,8 @@ export interface Manifest {
   limits: { maxBodyBytes?: number };
   /** What the release gate demands beyond the checks: suites that must be proven (docs/expectations.md). */
   gate?: { require: ('revoked-token' | 'rotation')[] };
+  /** Headers allowed to name server software with its version (`no-leak`, docs/leaks.md). */
+  disclosure?: Disclosure;
   endpoints: Endpoint[];
   schemas: Record<string, JsonSchema>;
   /** Accepted loosenings (`approved:`), empty when none. */

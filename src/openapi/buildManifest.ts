@@ -110,6 +110,7 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
       statuses: o?.errors?.statuses,
     }),
     limits: o?.limits,
+    fields: o?.fields,
     endpoints,
     schemas: collector.schemas(),
   });

@@ -1,13 +1,13 @@
 import type { SchemaValidator } from '../checks/schemaValidator.ts';
 import { runChecks } from '../checks/runChecks.ts';
-import type { ErrorContract } from '../manifest/types.ts';
+import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
 import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
 import type { Finding } from '../checks/check.ts';
 
 /** Checks over raw exchanges (they need raw secrets to spot an echo); redaction happens after. */
-export function judgeCase(c: Case, exchanges: Exchange[], contract: ErrorContract, secrets: readonly string[], schemas: SchemaValidator): Finding[] {
+export function judgeCase(c: Case, exchanges: Exchange[], contract: ErrorContract, secrets: readonly string[], schemas: SchemaValidator, disclosure?: Disclosure): Finding[] {
   const responses = exchanges.map((e) => e.response).filter((r): r is ReceivedResponse => r !== undefined);
   if (responses.length === 0) return [];
-  return runChecks({ case: c, responses, exchanges, contract, secrets, schemas });
+  return runChecks({ case: c, responses, exchanges, contract, secrets, schemas, disclosure });
 }

@@ -61,7 +61,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     throw error;
   }
 
-  const deps: SendDeps = { baseUrl, dispatcher, limits, tokens, contract: manifest.errors, schemas, redactor, stop: options.signal };
+  const deps: SendDeps = { baseUrl, dispatcher, limits, tokens, contract: manifest.errors, schemas, redactor, disclosure: manifest.disclosure, stop: options.signal };
   const toResult = (c: Case, outcome: Outcome, property?: PropertyRecord): CaseResult =>
     outcome.failure?.kind === 'interrupted' ? skippedResult(c, 'not finished: the run was interrupted') : ({
     case: c,

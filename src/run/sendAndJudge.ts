@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Finding } from '../checks/check.ts';
 import type { SchemaValidator } from '../checks/schemaValidator.ts';
-import type { ErrorContract } from '../manifest/types.ts';
+import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case, PlannedRequest } from '../plan/case.ts';
 import type { TokenSet } from '../tokens/tokenSet.ts';
 import type { Exchange, TransportFailure } from '../transport/exchange.ts';
@@ -28,6 +28,8 @@ export interface SendDeps {
   contract: ErrorContract;
   schemas: SchemaValidator;
   redactor: Redactor;
+  /** The manifest's `disclosure`, for no-leak. */
+  disclosure?: Disclosure;
   /** Aborted when the run is interrupted. */
   stop?: AbortSignal;
 }
@@ -43,6 +45,6 @@ export async function sendAndJudge(c: Case, planned: PlannedRequest, deps: SendD
     exchanges.push(await sendRequest(deps.dispatcher, request, deps.limits, deps.stop));
   }
   const failure = exchanges.find((e) => e.failure)?.failure;
-  const findings = judgeCase(c, exchanges, deps.contract, deps.redactor.secrets, deps.schemas);
+  const findings = judgeCase(c, exchanges, deps.contract, deps.redactor.secrets, deps.schemas, deps.disclosure);
   return { exchanges, findings, failure };
 }
