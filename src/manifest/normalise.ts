@@ -87,6 +87,7 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     },
     limits: { maxBodyBytes: raw.limits?.maxBodyBytes },
     ...(raw.gate?.require ? { gate: { require: raw.gate.require } } : {}),
+    ...(raw.fields ? { fields: raw.fields } : {}),
     // RFC 9110 §5.1: field names are case-insensitive, so they are compared lower-case.
     ...(raw.disclosure ? { disclosure: { allowHeaders: ((raw.disclosure.allowHeaders ?? []) as string[]).map((h) => h.toLowerCase()) } } : {}),
     endpoints,

@@ -172,6 +172,8 @@ export interface Manifest {
   };
   errors: ErrorContract;
   limits: { maxBodyBytes?: number };
+  /** Body properties pinned to existing values (foreign keys), by property name. */
+  fields?: Record<string, { enum: unknown[] }>;
   /** What the release gate demands beyond the checks: suites that must be proven (docs/expectations.md). */
   gate?: { require: ('revoked-token' | 'rotation')[] };
   /** Headers allowed to name server software with its version (`no-leak`, docs/leaks.md). */

@@ -37,7 +37,7 @@ export interface MappedEndpoint {
 }
 
 /** One operation → one endpoint: access from security, params from path parameters, query and headers from theirs, body, responses. */
-export function mapEndpoint(ctx: MappingContext, { operation, id, examples }: Selected): MappedEndpoint {
+export function mapEndpoint(ctx: MappingContext, { operation, id, examples, body }: Selected): MappedEndpoint {
   const { root, collector, warn } = ctx;
   const params = pathParams(root, operation, collector, examples, warn);
   for (const name of Object.keys(examples).filter((n) => !(n in params))) {
@@ -50,7 +50,7 @@ export function mapEndpoint(ctx: MappingContext, { operation, id, examples }: Se
     access: endpointAccess(requirementsOf(operation.op, root), ctx.auth, operation.label, warn),
     params,
     ...namedParams(root, operation, collector, warn),
-    ...requestBody(root, operation, collector, warn),
+    ...requestBody(root, operation, collector, warn, body),
     responses: responses(root, operation, collector, ctx.contract, ctx.governed, warn),
   };
 }

@@ -18,6 +18,10 @@ export interface Overlay {
   limits?: { maxBodyBytes?: number };
   exclude?: string[];
   examples?: Record<string, Record<string, Scalar>>;
+  /** A request body example per operation, sent first by the positive suite. */
+  bodies?: Record<string, unknown>;
+  /** Body properties pinned to existing values (the manifest's `fields`). */
+  fields?: Record<string, { enum: unknown[] }>;
 }
 
 /** A loaded overlay and a way to say where in its file a member sits. */

@@ -16,6 +16,7 @@ export function requestBody(
   { op, label }: Operation,
   collector: SchemaCollector,
   warn: (w: ImportWarning) => void,
+  overlayBody?: { value: unknown },
 ): { body?: JsonSchema; contentType?: string } {
   if (op.requestBody === undefined) return {};
   const body = deref(root, op.requestBody);
@@ -31,5 +32,27 @@ export function requestBody(
     }
     return {};
   }
-  return { body: json.media.schema === undefined ? {} : collector.convert(json.media.schema, label), contentType: json.mediaType };
+  const schema = json.media.schema === undefined ? {} : collector.convert(json.media.schema, label);
+  return { body: withExamples(schema, mediaExamples(root, json.media, overlayBody)), contentType: json.mediaType };
+}
+
+/**
+ * The request examples the positive suite sends first: the overlay's body, then the media type's
+ * `example` and `examples` (Example Objects' `value`s; external ones are not fetched). Kept as data:
+ * a member named `$ref` inside an example would read as a reference, so such an example is left out.
+ */
+function mediaExamples(root: JsonObject, media: JsonObject, overlayBody?: { value: unknown }): unknown[] {
+  const documented = [
+    ...(media.example !== undefined ? [media.example] : []),
+    ...Object.values(asObject(media.examples)).map((e) => deref(root, e)).filter((e): e is JsonObject => e !== undefined && 'value' in e).map((e) => e.value),
+  ];
+  return [...(overlayBody ? [overlayBody.value] : []), ...documented].filter((value) => !JSON.stringify(value ?? null).includes('"$ref"'));
+}
+
+/** A body schema with request examples in front of its own (JSON Schema `examples` is an annotation: validation ignores it). */
+function withExamples(schema: JsonSchema, examples: unknown[]): JsonSchema {
+  if (examples.length === 0) return schema;
+  if (typeof schema === 'boolean') return schema ? { examples } : schema;
+  const own = Array.isArray(schema.examples) ? schema.examples : [];
+  return { ...schema, examples: [...examples, ...own] };
 }

@@ -10,6 +10,8 @@ export interface Selected {
   operation: Operation;
   id: string;
   examples: Record<string, Scalar>;
+  /** The overlay's body for this operation, when it gives one. */
+  body?: { value: unknown };
 }
 
 /** The names an overlay may use for an operation: its operationId, its endpoint id, or "METHOD /path". */
@@ -27,9 +29,9 @@ export function selectOperations(operations: readonly Operation[], ids: readonly
   const byName = new Map<string, number>();
   operations.forEach((op, i) => namesOf(op, ids[i]!).forEach((name) => byName.set(name, byName.get(name) ?? i)));
   const known = [...byName.keys()];
-  const unknown = (key: 'exclude' | 'examples', name: string, at: string) => {
+  const unknown = (key: 'exclude' | 'examples' | 'bodies', name: string, at: string) => {
     const close = suggest(name, known);
-    const where = overlay?.locate(at, key === 'examples');
+    const where = overlay?.locate(at, key !== 'exclude');
     const place = where ? `${where.file}${where.line === undefined ? '' : `:${where.line}:${where.column}`} at ${at}` : at;
     warn({ construct: 'overlay', message: `${place}: ${key} names "${name}", which is no operation of the document${close ? `; did you mean "${close}"?` : '; it is ignored.'}` });
   };
@@ -46,5 +48,11 @@ export function selectOperations(operations: readonly Operation[], ids: readonly
     if (index === undefined) unknown('examples', name, `/examples/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     else examples.set(index, { ...examples.get(index), ...values });
   }
-  return operations.flatMap((operation, i) => (excluded.has(i) ? [] : [{ operation, id: ids[i]!, examples: examples.get(i) ?? {} }]));
+  const bodies = new Map<number, { value: unknown }>();
+  for (const [name, value] of Object.entries(overlay?.value.bodies ?? {})) {
+    const index = byName.get(name);
+    if (index === undefined) unknown('bodies', name, `/bodies/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    else bodies.set(index, { value });
+  }
+  return operations.flatMap((operation, i) => (excluded.has(i) ? [] : [{ operation, id: ids[i]!, examples: examples.get(i) ?? {}, ...(bodies.has(i) ? { body: bodies.get(i) } : {}) }]));
 }

@@ -99,6 +99,8 @@ export function toManifestYaml(manifest: Manifest): string {
       statuses: statuses(manifest.errors.statuses),
     }),
     limits: manifest.limits.maxBodyBytes === undefined ? undefined : { maxBodyBytes: manifest.limits.maxBodyBytes },
+    fields: manifest.fields,
+    gate: manifest.gate,
     endpoints: manifest.endpoints.map(endpoint),
     schemas: Object.keys(manifest.schemas).length > 0 ? manifest.schemas : undefined,
     // Approvals and environment profiles are policy a reviewer wrote: a round trip must keep them.

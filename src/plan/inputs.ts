@@ -3,6 +3,8 @@ import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest
 import { validArbitrary, violationSet, withWorkBudget, type Violation } from './arbitraries/index.ts';
 import { boundedFilter } from './arbitraries/bounded-filter.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
+import { bodyExample } from './bodyExample.ts';
+import { pinned } from './pinFields.ts';
 
 /** Concrete inputs for one request: path parameters, query and header parameters, and a JSON body. */
 export interface Inputs {
@@ -85,7 +87,7 @@ const hasNamed = (endpoint: Endpoint) => hasAny(endpoint.query) || hasAny(endpoi
 /** All valid inputs of an endpoint as one arbitrary: parameters and body together, so they shrink together. */
 export function validInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
   const params = fc.record(Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, paramArbitrary(schema, manifest)])));
-  const body = endpoint.body === undefined ? fc.constant(undefined) : valid(endpoint.body, manifest);
+  const body = endpoint.body === undefined ? fc.constant(undefined) : pinned(valid(endpoint.body, manifest), manifest);
   const pathAndBody = fc.tuple(params, body).map(([p, b]): Inputs => (b === undefined ? { params: p } : { params: p, body: b }));
   // Endpoints without query, header or cookie parameters draw exactly as before they existed: same seed, same inputs.
   if (!hasNamed(endpoint)) return pathAndBody;
@@ -113,9 +115,9 @@ function firstExample(schema: JsonSchema): unknown {
 }
 
 /**
- * Inputs using each parameter's documented example where there is one; `complete` says whether all
- * had one. Only required query, header and cookie parameters are sent: the smallest request the contract
- * says must be served.
+ * Inputs using each parameter's and the body's documented example where there is one; `complete` says
+ * whether all had one (a generated body or id may name resources the run did not create). Only required
+ * query, header and cookie parameters are sent: the smallest request the contract says must be served.
  */
 export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: number): { inputs: Inputs; complete: boolean } {
   const generated = generatedInputs(endpoint, manifest, seed);
@@ -126,7 +128,9 @@ export function exampleInputs(endpoint: Endpoint, manifest: Manifest, seed: numb
     if (example === undefined) complete = false;
     params[name] = example === undefined ? generated.params[name]! : String(example);
   }
-  const inputs: Inputs = { params, body: generated.body };
+  const example = endpoint.body === undefined ? undefined : bodyExample(endpoint.body, manifest, schemaRoot(manifest));
+  if (endpoint.body !== undefined && example === undefined) complete = false;
+  const inputs: Inputs = { params, body: example ? example.value : generated.body };
   if (!hasNamed(endpoint)) return { inputs, complete };
   const required = <T>(declared: Record<string, NamedParameter>, drawn: Record<string, T> | undefined, text: (v: unknown) => T) => {
     const out: Record<string, T> = {};

@@ -42,7 +42,12 @@ function accepting(endpoint: Endpoint, refusals: number[], examplesOnly: boolean
   return {
     outcome: 'accept',
     statuses,
-    reason: listed.length > 0 ? `a documented ${examplesOnly ? 'success ' : ''}status` : 'a 2xx (no responses documented)',
+    reason:
+      listed.length === 0
+        ? 'a 2xx (no responses documented)'
+        : examplesOnly
+          ? 'a documented success status (every input is a documented example)'
+          : 'a documented status: generated values may name resources the run did not create, so a documented 404 or 409 is a right answer',
     responses: endpoint.responses,
   };
 }

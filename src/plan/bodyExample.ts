@@ -1,0 +1,40 @@
+import type { JsonSchema, Manifest } from '../manifest/types.ts';
+import { validatorFor } from './arbitraries/ajv.ts';
+
+/** The schema a `#/schemas/Name` reference points at, following references (a cycle ends the walk). */
+function resolved(schema: JsonSchema, manifest: Manifest): JsonSchema {
+  const seen = new Set<JsonSchema>();
+  let current = schema;
+  while (typeof current === 'object' && typeof current.$ref === 'string' && !seen.has(current)) {
+    seen.add(current);
+    const match = /^#\/schemas\/(.+)$/.exec(current.$ref);
+    const next = match ? manifest.schemas[decodeURIComponent(match[1]!.replace(/~1/g, '/').replace(/~0/g, '~'))] : undefined;
+    if (next === undefined) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The documented examples of a schema (JSON Schema `examples`, OpenAPI 3.0 `example`), its own or its reference's. */
+function documentedExamples(schema: JsonSchema, manifest: Manifest): unknown[] {
+  const found: unknown[] = [];
+  for (const node of [schema, resolved(schema, manifest)]) {
+    if (typeof node !== 'object') continue;
+    if (Array.isArray(node.examples)) found.push(...node.examples);
+    if (node.example !== undefined) found.push(node.example);
+  }
+  return found;
+}
+
+/**
+ * The first documented body example that its own schema accepts, or undefined. Real documents carry
+ * stale examples; sending one the schema refuses would blame the API for the document's mistake, so
+ * such an example is passed over (the malformed suite is where invalid bodies belong).
+ */
+export function bodyExample(schema: JsonSchema, manifest: Manifest, root: unknown): { value: unknown } | undefined {
+  const examples = documentedExamples(schema, manifest);
+  if (examples.length === 0) return undefined;
+  const validate = validatorFor(schema, root);
+  const value = examples.find((example) => validate === undefined || validate(example) === true);
+  return value === undefined ? undefined : { value };
+}
