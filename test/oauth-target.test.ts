@@ -170,6 +170,12 @@ const REGRESSION_SYMPTOMS: Record<(typeof OAUTH_REGRESSION_IDS)[number], (api: O
     expect((await postForm(api, '/oauth/introspect', { token }, { authorization: clientBasic(api.clientId, api.clientSecret) })).json()).toEqual({ active: false });
     expect((await call(api, 'GET', '/accounts', `Bearer ${token}`)).status).toBe(200);
   },
+  'revocation-ignored': async (api) => {
+    const basic = clientBasic(api.clientId, api.clientSecret);
+    const token = await clientToken(api, 'accounts:read');
+    expect((await postForm(api, '/oauth/revoke', { token }, { authorization: basic })).status).toBe(200);
+    expect((await postForm(api, '/oauth/introspect', { token }, { authorization: basic })).json()).toMatchObject({ active: true });
+  },
   'refresh-after-revocation': async (api) => {
     const basic = clientBasic(api.clientId, api.clientSecret);
     const { access, refresh } = await passwordGrant(api, 'accounts:read');
@@ -246,8 +252,12 @@ const KNOWN_FALSE_ALARMS: { caseId: string; check: string; why: string }[] = [
 ];
 const knownFalseAlarm = (c: EvidenceCase) => KNOWN_FALSE_ALARMS.some((k) => k.caseId === c.id && c.verdict === 'failed' && c.findings.every((f) => f.check === k.check));
 
-/** Each regression, the overlay it needs, and the case that must catch it. */
-const CATCHES: { regression: (typeof OAUTH_REGRESSION_IDS)[number]; overlay?: string; by: string; caught: (c: EvidenceCase) => boolean }[] = [
+/**
+ * Each regression, the overlay it needs, and the case that must catch it; or, for a revocation that
+ * does nothing, the run stopping (exit 3) with the token provider's account of it.
+ */
+const CATCHES: { regression: (typeof OAUTH_REGRESSION_IDS)[number]; overlay?: string; by: string; caught?: (c: EvidenceCase) => boolean; stops?: RegExp }[] = [
+  { regression: 'revocation-ignored', by: 'introspection after revoking (the run stops)', stops: /revocation did not take effect/ },
   { regression: 'revoked-token-accepted', by: 'the revoked-token suite (status)', caught: (c) => c.suite === 'revoked-token' && failedOn(c, 'status') },
   { regression: 'scope-check-missing', by: 'the scope matrix on POST /transfers', caught: (c) => c.suite === 'unauthorized' && c.endpoint.id === 'createTransfer' && c.matrix?.expected === 'deny' && failedOn(c, 'status') },
   { regression: 'malformed-bearer-500', by: 'malformed authorization header(s) (no-server-error)', caught: (c) => c.suite === 'malformed' && c.variant.startsWith('malformed authorization header') && failedOn(c, 'no-server-error') },
@@ -261,18 +271,24 @@ const CATCHES: { regression: (typeof OAUTH_REGRESSION_IDS)[number]; overlay?: st
 describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the CLI${PROVIDER.ready ? '' : ` (skipped: ${PROVIDER.reason})`}`, () => {
   let hardened: OauthRun[];
   let password: OauthRun;
+  let encoded: OauthRun[];
   let regressed: Map<string, OauthRun>;
   beforeAll(async () => {
-    type Job = { key: string; seed: number; regressions?: string[]; overlay?: string };
+    type Job = { key: string; seed: number; regressions?: string[]; overlay?: string; suites?: string; clientId?: string; clientSecret?: string };
     const jobs: Job[] = [
       ...SEEDS.map((seed) => ({ key: `seed ${seed}`, seed })),
       { key: 'password', seed: 1, overlay: OAUTH_PASSWORD_OVERLAY },
+      // RFC 6749 §2.3.1: characters form-encoding changes, in Basic and in the form.
+      { key: 'encoded', seed: 2, suites: 'revoked-token,rotation', clientId: 'payments client', clientSecret: 's3cr+t:%/é' },
+      { key: 'encoded, post', seed: 2, suites: 'revoked-token,rotation', clientId: 'payments client', clientSecret: 's3cr+t:%/é', overlay: OAUTH_PASSWORD_OVERLAY },
       ...CATCHES.map(({ regression, overlay }) => ({ key: regression, seed: 1, regressions: [regression], overlay })),
     ];
-    const runs = await mapLimited(jobs, 4, (job) => runHardenOnOauth({ seed: job.seed, runs: RUNS, regressions: job.regressions, overlay: job.overlay }));
-    hardened = runs.slice(0, SEEDS.length);
-    password = runs[SEEDS.length]!;
-    regressed = new Map(jobs.slice(SEEDS.length + 1).map((job, i) => [job.key, runs[SEEDS.length + 1 + i]!]));
+    const runs = await mapLimited(jobs, 4, ({ key: _key, ...job }) => runHardenOnOauth({ runs: RUNS, ...job }));
+    const byKey = new Map(jobs.map((job, i) => [job.key, runs[i]!]));
+    hardened = SEEDS.map((seed) => byKey.get(`seed ${seed}`)!);
+    password = byKey.get('password')!;
+    encoded = [byKey.get('encoded')!, byKey.get('encoded, post')!];
+    regressed = byKey;
   }, 900_000);
 
   it.for(SEEDS)('hardened, seed %i: every case holds but a listed false alarm; exit 0 without one; nothing leaked', async (seed, ctx) => {
@@ -293,11 +309,23 @@ describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the C
     expect(password.leaked).toEqual([]);
   });
 
-  it.for(CATCHES)('$regression: exit 1, caught by $by', ({ regression, overlay, caught }, ctx) => {
+  it('client credentials that form-encoding changes authenticate by Basic and by the form (RFC 6749 §2.3.1)', () => {
+    for (const run of encoded) {
+      expect(run.code, explainRun(run)).toBe(0);
+      expect(run.leaked).toEqual([]);
+    }
+  });
+
+  it.for(CATCHES)('$regression: the gate fails, caught by $by', ({ regression, overlay, caught, stops }, ctx) => {
     if (overlay === OAUTH_PASSWORD_OVERLAY) ctx.skip(!password.cases.some(isRefreshCase), 'the harness plans no refresh case yet (issue 18, time and refresh)');
     const run = regressed.get(regression)!;
-    expect(run.code, explainRun(run)).toBe(1);
-    expect(run.cases.filter(caught).map((c) => c.id), explainRun(run)).not.toEqual([]);
     expect(run.leaked).toEqual([]);
+    if (stops) {
+      expect(run.code, explainRun(run)).toBe(3);
+      expect(run.stderr).toMatch(stops);
+      return;
+    }
+    expect(run.code, explainRun(run)).toBe(1);
+    expect(run.cases.filter(caught!).map((c) => c.id), explainRun(run)).not.toEqual([]);
   });
 });

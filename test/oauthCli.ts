@@ -48,8 +48,8 @@ export function oauth2ProviderState(): { ready: boolean; reason: string } {
  * Starts a fresh target (with its regressions), runs `harden run` on it as a child process with the
  * credentials in the environment only, and reads back the exit code, the output and evidence.json.
  */
-export async function runHardenOnOauth(options: { seed: number; runs: number; regressions?: string[]; overlay?: string; suites?: string }): Promise<OauthRun> {
-  const api = await startOauthApi({ regressions: options.regressions ?? [] });
+export async function runHardenOnOauth(options: { seed: number; runs: number; regressions?: string[]; overlay?: string; suites?: string; clientId?: string; clientSecret?: string }): Promise<OauthRun> {
+  const api = await startOauthApi({ regressions: options.regressions ?? [], clientId: options.clientId, clientSecret: options.clientSecret });
   const reports = mkdtempSync(join(tmpdir(), 'harden-oauth-'));
   try {
     const { GITHUB_STEP_SUMMARY: _s, GITHUB_ACTIONS: _a, ...quiet } = process.env;
@@ -66,7 +66,10 @@ export async function runHardenOnOauth(options: { seed: number; runs: number; re
       // No reports (exit 2 or 3 before the run): the exit code and stderr say why.
     }
     const everything = `${stdout}\n${stderr}\n${reportText}`;
-    const leaked = [api.clientSecret, api.password].filter((secret) => everything.includes(secret)).map(() => '[a secret]');
+    const formEncoded = (v: string) => new URLSearchParams({ v }).toString().slice(2);
+    const basic = Buffer.from(`${formEncoded(api.clientId)}:${formEncoded(api.clientSecret)}`).toString('base64');
+    const secrets = [api.clientSecret, formEncoded(api.clientSecret), basic, api.password, ...api.issuedTokens()];
+    const leaked = secrets.filter((secret) => everything.includes(secret)).map((_, i) => `secret #${i + 1}`);
     return { code, stdout, stderr, cases, leaked };
   } finally {
     await api.close();
