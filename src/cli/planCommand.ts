@@ -44,7 +44,7 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const report = planReport(file, manifest, planned, settings, warnings);
   if (format === 'json') io.out(JSON.stringify(report, null, 2));
   else {
-    for (const line of otherWarnings(report)) io.err(line);
+    for (const line of otherWarnings(report, manifest)) io.err(line);
     for (const line of planTable(report)) io.out(line);
   }
   return { code: EXIT.held, report };

@@ -2,6 +2,9 @@ import type { Manifest } from '../manifest/types.ts';
 import type { SuiteId } from '../plan/case.ts';
 import type { ImportWarning } from '../openapi/importOpenApi.ts';
 import { formatImportWarning } from './formatImportWarning.ts';
+import { routeLabel } from '../manifest/routeKey.ts';
+import { splitFixedParameters } from '../openapi/discriminators.ts';
+import type { Endpoint } from '../manifest/types.ts';
 import type { PlanByEndpoint } from './planEndpoints.ts';
 
 /** One endpoint in `harden plan --format json` (docs/openapi.md, "harden plan"). */
@@ -9,6 +12,8 @@ export interface PlannedEndpoint {
   id: string;
   method: string;
   path: string;
+  /** `POST / [header x-amz-target=Svc.Op]`: method and path, with any value that tells the operation apart. */
+  route: string;
   /** Cases per suite, every chosen suite present (0 when the suite plans nothing here). */
   cases: Partial<Record<SuiteId, number>>;
   total: number;
@@ -42,9 +47,8 @@ function perSuite(suites: SuiteId[], cases: ReadonlyArray<{ suite: SuiteId }>): 
 /** The plan, summarised per endpoint. Pure: the same plan gives the same report. */
 export function planReport(source: string, manifest: Manifest, planned: PlanByEndpoint, settings: { seed: number; runs: number; suites: SuiteId[] }, warnings: ImportWarning[]): PlanReport {
   const endpoints = planned.endpoints.map(({ endpoint, cases, notes, unplanned }): PlannedEndpoint => {
-    const label = `${endpoint.method} ${endpoint.path}`;
-    const own = warnings.filter((w) => w.operation === label).map((w) => `[${w.construct}] ${w.message}`);
-    return { id: endpoint.id, method: endpoint.method, path: endpoint.path, cases: perSuite(settings.suites, cases), total: cases.length, warnings: [...own, ...notes], ...(unplanned !== undefined && { unplanned }) };
+    const own = warnings.filter((w) => w.operation !== undefined && names(endpoint, w.operation)).map((w) => `[${w.construct}] ${w.message}`);
+    return { id: endpoint.id, method: endpoint.method, path: endpoint.path, route: routeLabel(endpoint), cases: perSuite(settings.suites, cases), total: cases.length, warnings: [...own, ...notes], ...(unplanned !== undefined && { unplanned }) };
   });
   const unplanned = endpoints.filter((e) => e.unplanned !== undefined).length;
   const serviceCases = planned.service.length;
@@ -71,7 +75,7 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
 /** The report as a table a person reads: a row per endpoint, its warnings and any reason it has no cases under it. */
 export function planTable(report: PlanReport): string[] {
   const head = ['endpoint', ...report.suites, 'total'];
-  const rows = report.endpoints.map((e) => [`${e.method} ${e.path}`, ...report.suites.map((s) => String(e.cases[s] ?? 0)), String(e.total)]);
+  const rows = report.endpoints.map((e) => [e.route, ...report.suites.map((s) => String(e.cases[s] ?? 0)), String(e.total)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const lines = [`${report.source}: ${report.service}, ${report.totals.endpoints} endpoints, ${report.totals.cases} cases (seed ${report.seed}, ${report.runs} runs per property case)`, line(head)];
@@ -87,8 +91,22 @@ export function planTable(report: PlanReport): string[] {
   return lines;
 }
 
+/**
+ * Whether an import warning's operation (`METHOD path` as the document writes it) is this endpoint:
+ * the same method and path, or, for `/#X-Amz-Target=…` and `/?Action=…` paths, the same fixed values.
+ */
+function names(endpoint: Pick<Endpoint, 'method' | 'path' | 'query' | 'headers'>, operation: string): boolean {
+  const space = operation.indexOf(' ');
+  const [method, written] = [operation.slice(0, space), operation.slice(space + 1)];
+  if (method !== endpoint.method) return false;
+  const split = splitFixedParameters(written);
+  if (!split) return written === endpoint.path && routeLabel(endpoint) === `${endpoint.method} ${endpoint.path}`;
+  const fixed = (params: Endpoint['query'] | undefined) => Object.entries(params ?? {}).map(([n, p]): [string, unknown] => [n.toLowerCase(), typeof p.schema === 'object' ? p.schema.const : undefined]);
+  const values = new Map<string, unknown>([...fixed(endpoint.query), ...fixed(endpoint.headers)]);
+  return split.path === endpoint.path && split.fixed.every((f) => values.get(f.name.toLowerCase()) === f.value);
+}
+
 /** Document-wide import warnings (those naming no endpoint of the plan), as the import prints them. */
-export function otherWarnings(report: PlanReport): string[] {
-  const labels = new Set(report.endpoints.map((e) => `${e.method} ${e.path}`));
-  return report.importWarnings.filter((w) => w.operation === undefined || !labels.has(w.operation)).map(formatImportWarning);
+export function otherWarnings(report: PlanReport, manifest: Manifest): string[] {
+  return report.importWarnings.filter((w) => w.operation === undefined || !manifest.endpoints.some((e) => names(e, w.operation!))).map(formatImportWarning);
 }

@@ -1,4 +1,5 @@
 import type { Document, LineCounter } from 'yaml';
+import { routeKeyOf } from './routeKey.ts';
 import type { Problem } from '../errors.ts';
 import { jsonSchemaProblems } from './jsonSchemaProblems.ts';
 import { pointerSegments, problemReporter } from './locate.ts';
@@ -90,10 +91,10 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
     if (first !== undefined) report(['endpoints', i, 'id'], `duplicate endpoint id "${endpoint.id}" (first at /endpoints/${first})`, 'give each endpoint its own id');
     else ids.set(endpoint.id, i);
 
-    const route = `${endpoint.method} ${endpoint.path.replace(/\{[^}]+\}/g, '{}')}`;
+    const route = routeKeyOf(endpoint.method, endpoint.path, endpoint.query, endpoint.headers);
     const firstRoute = routes.get(route);
     if (firstRoute !== undefined) {
-      report(['endpoints', i, 'path'], `${endpoint.method} ${endpoint.path} is already declared at /endpoints/${firstRoute}`, 'declare each method and path once; merge the two entries');
+      report(['endpoints', i, 'path'], `${endpoint.method} ${endpoint.path} is already declared at /endpoints/${firstRoute}`, 'declare each method and path once (or tell them apart by a required header or query parameter with a const value); merge the two entries');
     }
     else routes.set(route, i);
 

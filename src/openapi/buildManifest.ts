@@ -5,6 +5,7 @@ import { detectErrorContract } from './errorContract.ts';
 import { governedStatuses } from './governedStatuses.ts';
 import { importTokens } from './importTokens.ts';
 import { asObject } from './json.ts';
+import { routeKeyOf } from '../manifest/routeKey.ts';
 import { listOperations } from './listOperations.ts';
 import { mapEndpoint, type MappedEndpoint } from './mapEndpoint.ts';
 import { placeholderTokens } from './placeholderTokens.ts';
@@ -23,8 +24,8 @@ type Raw = Record<string, unknown>;
 /** Leaves out members that are undefined, so the YAML holds only what was said. */
 const defined = (entries: Record<string, unknown>): Raw => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 
-/** Same path shape, same method: the manifest allows one endpoint per route (`/a/{x}` and `/a/{y}` clash). */
-const routeKey = (e: MappedEndpoint) => `${e.method} ${e.path.replace(/\{[^}]+\}/g, '{}')}`;
+/** Same path shape, same method, same fixed values: the manifest allows one endpoint per route (`/a/{x}` and `/a/{y}` clash). */
+const routeKey = (e: MappedEndpoint) => routeKeyOf(e.method, e.path, e.query, e.headers);
 
 /**
  * Document + overlay → a raw manifest object, as a person would write it. Validation is left to

@@ -2,6 +2,7 @@ import type { HttpMethod } from '../manifest/types.ts';
 import type { ImportWarning } from './importOpenApi.ts';
 import { asObject, isObject, type JsonObject } from './json.ts';
 import { deref } from './refs.ts';
+import { splitFixedParameters, type FixedParameter } from './discriminators.ts';
 
 /** One operation of the document, with the path item it sits in (for path-level parameters). */
 export interface Operation {
@@ -11,6 +12,8 @@ export interface Operation {
   label: string;
   item: JsonObject;
   op: JsonObject;
+  /** Header or query values the document's path fixes (`/#X-Amz-Target=…`); absent for a plain path. */
+  fixed?: FixedParameter[];
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH'];
@@ -32,8 +35,9 @@ export function listOperations(root: JsonObject, warn: (w: ImportWarning) => voi
       warn({ operation: path, construct: 'paths', message: `the path item for ${path} is a $ref that does not resolve; its operations are skipped. Fix the reference.` });
       continue;
     }
-    if (!/^\/[^?#]*$/.test(path)) {
-      warn({ operation: path, construct: 'paths', message: `the path "${path}" is not an absolute path without query or fragment; its operations are skipped.` });
+    const split = /^\/[^?#]*$/.test(path) ? { path, fixed: undefined } : splitFixedParameters(path);
+    if (!split) {
+      warn({ operation: path, construct: 'paths', message: `the path "${path}" is not an absolute path, nor one followed by name=value pairs after "?" or "#"; its operations are skipped. Write the path without query or fragment, and the values as parameters.` });
       continue;
     }
     if (isObject(item.trace)) warn({ operation: `TRACE ${path}`, construct: 'trace', message: 'TRACE is not a method the manifest supports; the operation is skipped.' });
@@ -52,7 +56,7 @@ export function listOperations(root: JsonObject, warn: (w: ImportWarning) => voi
       if (Array.isArray(op.servers) && op.servers.length > 0) {
         warn({ operation: label, construct: 'servers', message: 'operation-level servers are ignored; the endpoint is sent to the manifest baseUrl.' });
       }
-      operations.push({ method, path, label, item, op });
+      operations.push({ method, path: split.path, label, item, op, ...(split.fixed && { fixed: split.fixed }) });
     }
   }
   return operations;

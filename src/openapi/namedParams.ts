@@ -4,6 +4,7 @@ import type { ImportWarning } from './importOpenApi.ts';
 import type { JsonObject } from './json.ts';
 import type { Operation } from './listOperations.ts';
 import { examples, mergedParameters } from './pathParams.ts';
+import { fixedSchema } from './discriminators.ts';
 import type { SchemaCollector } from './schemaCollector.ts';
 
 /** OpenAPI says these header parameters are ignored: the request's own machinery sets them. */
@@ -65,6 +66,14 @@ export function namedParams(
     } else if (documented.length > 0) schema = { examples: documented };
     if (param.in === 'header') headers[lower] = { schema, required };
     else (param.in === 'query' ? query : cookies)[name] = { schema, required };
+  }
+  // Values the path fixes (`/#X-Amz-Target=…`, `/?Action=…`) win over the parameter's own schema: they
+  // are what makes this operation this one. Where the document declares no such parameter, a `#`
+  // name with a hyphen is a header (X-Amz-Target), anything else a query parameter (Action).
+  for (const { name, value, marker } of operation.fixed ?? []) {
+    const lower = name.toLowerCase();
+    if (lower in headers || (!(name in query) && marker === '#' && name.includes('-'))) headers[lower] = fixedSchema(value);
+    else query[name] = fixedSchema(value);
   }
   return { query, headers, cookies };
 }

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../manifest/types.ts';
+import { routeLabel } from '../manifest/routeKey.ts';
 import type { Expectation, PlannedRequest, SuiteId } from './case.ts';
 import { flat } from './shared.ts';
 
@@ -22,7 +23,8 @@ class EndpointShares {
   private previousRequest: PlannedRequest | undefined = undefined;
 
   constructor(endpoint: Endpoint) {
-    this.route = flat(endpoint.method, ' ', endpoint.path);
+    // Operations told apart only by a fixed header or query value (`POST /` with X-Amz-Target) need it in their titles.
+    this.route = flat(routeLabel(endpoint));
   }
 
   /** `path`, or the equal one of the last two. */

@@ -4,6 +4,7 @@ import { addFormats } from '../../ajvFormats.ts';
 import { canonicalJson } from './json.ts';
 import { deepNormalize } from './normalize.ts';
 import type { JsonSchema } from './types.ts';
+import { chargeWork } from './workMeter.ts';
 
 /**
  * One shared ajv instance for every guard/filter in this folder: constructing Ajv
@@ -66,6 +67,8 @@ function compileCopy(node: JsonSchema, key: string): Validator | undefined {
     return fn;
   }
   const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref)) as object;
+  // Compiling costs as many draws as the schema has kilobytes (a wide body compiled once per relaxed keyword).
+  chargeWork(1 + (JSON.stringify(copy).length >> 10));
   try {
     return ajv.compile(copy);
   } catch {

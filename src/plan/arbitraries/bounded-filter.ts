@@ -3,6 +3,9 @@ import { SchemaGenerationError } from './errors.ts';
 import { jsonClone } from './json.ts';
 import { chargeWork } from './workMeter.ts';
 
+/** A long string costs as much as many short draws (a `maxLength: 65535` violation is 64 kB each): one unit per kB beyond the draw. */
+const sizeUnits = (v: unknown) => (typeof v === 'string' ? v.length >> 10 : 0);
+
 /** Fixed seed for fallback pools: keeps runs reproducible whatever the caller's seed. */
 const POOL_SEED = 0x5eed;
 const POOL_CONTEXT = Symbol('bounded-filter-pool');
@@ -65,6 +68,7 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
         if (e instanceof SchemaGenerationError) continue;
         throw e;
       }
+      chargeWork(sizeUnits(v.value));
       if (this.pred(v.value)) return v;
     }
     const pool = this.fillPool(this.poolSize);
@@ -90,6 +94,7 @@ export class BoundedFilterArbitrary<T> extends fc.Arbitrary<T> {
       chargeWork();
       try {
         const [v] = fc.sample(this.arb, { seed: POOL_SEED + this.sampled, numRuns: 1 });
+        chargeWork(sizeUnits(v));
         if (v !== undefined && this.pred(v)) pool.push(v);
       } catch (e) {
         if (!(e instanceof SchemaGenerationError)) throw e;

@@ -6,7 +6,7 @@ import type { ArbitraryOptions, JsonSchema } from './types.ts';
 import { embed } from './violations/embed.ts';
 import { leafViolations } from './violations/leaf.ts';
 import { collectSites, type Site } from './violations/sites.ts';
-import { workExhausted } from './workMeter.ts';
+import { WorkBudgetSpent, workExhausted } from './workMeter.ts';
 
 /**
  * One constraint to break. `pointer` is the JSON pointer of the instance location
@@ -76,8 +76,16 @@ export function violationSet(schema: JsonSchema, options: ViolationOptions = {})
       budgetSpent = true;
       break;
     }
+    try {
+      kept.push(...violationsAt(pointer, sites, validate, ctx));
+    } catch (e) {
+      // Spent inside one location (a pattern its generator rarely meets, filtered again around it):
+      // that location's violations are dropped whole, so no half-checked violation is kept.
+      if (!(e instanceof WorkBudgetSpent)) throw e;
+      budgetSpent = true;
+      break;
+    }
     tried++;
-    kept.push(...violationsAt(pointer, sites, validate, ctx));
   }
   const untried = pointers.length - tried;
   const capped = kept.length > cap || (untried > 0 && !budgetSpent);

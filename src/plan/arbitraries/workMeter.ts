@@ -25,9 +25,20 @@ export function withWorkBudget<T>(limit: number, work: () => T): { result: T; us
   }
 }
 
-/** Records `units` draws against the running budget, if any. */
+/**
+ * Thrown by a draw made once the budget is spent, to unwind generation that would otherwise go on
+ * (a filter nested in a filter, each retrying). Not a SchemaGenerationError: the places that take
+ * one failed draw as a miss and try again must let this one through.
+ */
+export class WorkBudgetSpent extends Error {
+  override readonly name = 'WorkBudgetSpent';
+}
+
+/** Records `units` draws against the running budget, if any; past it, throws WorkBudgetSpent. */
 export function chargeWork(units = 1): void {
-  if (current) current.used += units;
+  if (!current) return;
+  if (current.used >= current.limit) throw new WorkBudgetSpent(`planning work budget of ${current.limit} draws spent`);
+  current.used += units;
 }
 
 /** Whether the running budget (if any) is spent: optional work (more violations, larger pools) stops. */
