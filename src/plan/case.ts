@@ -18,9 +18,18 @@ export const TOKEN_FLAWS = [
 ] as const;
 export type TokenFlaw = (typeof TOKEN_FLAWS)[number];
 
+/**
+ * Ways a live token is tampered with (issue 19): characters appended, the last one cut, one changed,
+ * its letters in the other case. The plan names the change; the token stage applies it to the live value.
+ */
+export const TOKEN_TAMPERS = ['appended', 'last-cut', 'one-changed', 'case-swapped'] as const;
+export type TokenTamper = (typeof TOKEN_TAMPERS)[number];
+
 /** Which credential a case needs; the token stage turns it into a value at run time. */
 export type TokenRef =
   | { kind: 'live'; scopes: string[] }
+  /** A live token with these scopes, changed by `tamper` at run time. */
+  | { kind: 'tampered'; scopes: string[]; tamper: TokenTamper }
   | { kind: 'revoked' }
   | { kind: 'forged'; flaw: TokenFlaw }
   /** The rotation drill's tokens: the one being replaced, and its replacement. */
@@ -38,8 +47,11 @@ export interface Credential {
   token?: TokenRef;
 }
 
+/** Methods no manifest lists but the unauthorized suite sends (RFC 9110 §9.3.8 TRACE; RFC 4918 §9.1 PROPFIND). */
+export type UnlistedMethod = 'TRACE' | 'PROPFIND';
+
 export interface PlannedRequest {
-  method: HttpMethod;
+  method: HttpMethod | UnlistedMethod;
   /** Path with parameters filled and percent-encoded, relative to the base URL. */
   path: string;
   /** Query parameters; a list is the key repeated. */
@@ -67,8 +79,11 @@ export interface Expectation {
 
 /** A case that is a property: many generated requests, shrunk to the smallest failing one. */
 export interface FuzzSpec {
-  /** valid-inputs: documented schemas, must be served; schema-violations: one broken constraint each, must be refused. */
-  generator: 'valid-inputs' | 'schema-violations' | 'hostile-bodies' | 'malformed-authorization';
+  /**
+   * valid-inputs: documented schemas, must be served; schema-violations: one broken constraint each, must be refused;
+   * hostile-values: a valid body but for one field holding a hostile value (src/plan/hostileValues.ts).
+   */
+  generator: 'valid-inputs' | 'schema-violations' | 'hostile-bodies' | 'hostile-values' | 'malformed-authorization';
   runs: number;
 }
 

@@ -8,6 +8,7 @@ import { bearer, EMPTY_BEARER, forged, live } from './credentials.ts';
 import { ownRefusalOf, refusalOf } from './refusalRules.ts';
 import { forgedVariant, matrixCell, scopeVariant } from './sharedParts.ts';
 import { flat } from './shared.ts';
+import { tamperingCases } from './tampering.ts';
 
 /**
  * The unauthorized suite: no credentials, the wrong scheme, an empty bearer, the token in the query,
@@ -58,6 +59,7 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
       expect: refusalOf(manifest, lacksScopes ? 'missing-scope-claim' : 'invalid-token', `a locally signed token that is ${flaw.replace(/-/g, ' ')}`),
     }));
   }
+  for (const t of tamperingCases(manifest, granting)) add(t.variant, () => ({ credential: t.credential, expect: t.expect }));
   for (const scope of Object.keys(manifest.auth.scopes).filter((s) => !endpoint.scopes.includes(s))) {
     add(scopeVariant(manifest, scope), () => ({
       credential: bearer(manifest, scope),

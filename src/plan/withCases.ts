@@ -5,7 +5,8 @@ export function tokensFor(all: readonly Case[]): Plan['tokens'] {
   const cases = all.filter((c) => c.skip === undefined && c.unproven === undefined);
   const scopeSets = new Map<string, string[]>();
   for (const c of cases) {
-    if (c.credential?.token?.kind === 'live') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);
+    // A tampered token is derived from the live one with the same scopes, so that one is issued.
+    if (c.credential?.token?.kind === 'live' || c.credential?.token?.kind === 'tampered') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);
   }
   return {
     scopeSets: [...scopeSets.values()],

@@ -1,5 +1,5 @@
 import type { Case } from '../plan/case.ts';
-import { scopeKey, type TokenSet } from '../tokens/tokenSet.ts';
+import { scopeKey, tamperKey, type TokenSet } from '../tokens/tokenSet.ts';
 import type { SentRequest } from '../transport/exchange.ts';
 
 /** A case needs a token an earlier step failed to obtain (e.g. the drill could not issue its replacement). */
@@ -11,9 +11,25 @@ export class TokenUnavailableError extends Error {
   }
 }
 
+/** A tampering the live token does not allow (a token without letters has no other case): the case is skipped, not failed. */
+export class TamperNotApplicableError extends TokenUnavailableError {
+  readonly skipReason: string;
+  constructor(caseId: string, tamper: string) {
+    super(caseId);
+    this.skipReason = `not sent: the live token cannot be ${tamper.replace(/-/g, ' ')} (e.g. it has no letters to change the case of)`;
+  }
+}
+
 function tokenFor(c: Case, tokens: TokenSet): string | undefined {
   const ref = c.credential?.token;
   if (!ref) return undefined;
+  if (ref.kind === 'tampered') {
+    const key = tamperKey(ref.tamper, ref.scopes);
+    if (tokens.tampered?.has(key) && tokens.tampered.get(key) === undefined) throw new TamperNotApplicableError(c.id, ref.tamper);
+    const tampered = tokens.tampered?.get(key);
+    if (!tampered) throw new TokenUnavailableError(c.id);
+    return tampered.value;
+  }
   const token =
     ref.kind === 'revoked' ? tokens.revoked
     : ref.kind === 'forged' ? tokens.forged.get(ref.flaw)
@@ -22,6 +38,8 @@ function tokenFor(c: Case, tokens: TokenSet): string | undefined {
   if (!token) throw new TokenUnavailableError(c.id);
   return token.value;
 }
+
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /** A planned case becomes a concrete request: base URL, credentials filled in. The only place tokens meet requests. */
 /** The base URL without its trailing slashes, per URL object: it is the same for every request of a run. */
@@ -40,5 +58,7 @@ export function materialise(c: Case, baseUrl: URL, tokens: TokenSet): SentReques
   const token = tokenFor(c, tokens);
   if (c.credential?.placement === 'header') headers.authorization = c.credential.template.split('{token}').join(token ?? '');
   if (c.credential?.placement === 'query' && token !== undefined) url.searchParams.append(c.credential.template, token);
-  return { method: c.request.method, url: url.href, headers, body: c.request.body?.text };
+  // The URL parser resolves `.`, `..` and `%2e` segments (WHATWG URL); a path that holds one on purpose is sent as planned.
+  const href = DOT_SEGMENT.test(c.request.path) ? base + c.request.path + url.search : url.href;
+  return { method: c.request.method, url: href, headers, body: c.request.body?.text };
 }

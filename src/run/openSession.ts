@@ -14,7 +14,7 @@ import { createSchemaValidator } from '../checks/schemaValidator.ts';
 import { rotationAction } from './rotationAction.ts';
 import { notProvenResult, skippedResult } from './skippedResult.ts';
 import { exposureResult } from './exposureResult.ts';
-import { TokenUnavailableError } from './materialise.ts';
+import { TamperNotApplicableError, TokenUnavailableError } from './materialise.ts';
 import { runProperty, type PropertyRecord } from './runProperty.ts';
 import { sendAndJudge, type Outcome, type SendDeps } from './sendAndJudge.ts';
 
@@ -91,6 +91,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
         } catch (error) {
           // Nothing was sent, so there is nothing to judge: an infrastructure error, not a finding.
           if (!(error instanceof TokenUnavailableError)) throw error;
+          if (error instanceof TamperNotApplicableError) return skippedResult(c, error.skipReason);
           return toResult(c, { exchanges: [], findings: [], failure: { kind: 'other', code: error.code, message: error.message } });
         }
       }

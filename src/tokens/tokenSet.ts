@@ -1,7 +1,8 @@
 import { HardenError } from '../errors.ts';
-import type { Plan, TokenFlaw } from '../plan/case.ts';
+import type { Plan, TokenFlaw, TokenTamper } from '../plan/case.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import type { IssuedToken, TokenProvider } from './provider.ts';
+import { tamperToken } from './tamperToken.ts';
 
 /** The credentials one run holds, keyed by scope set. */
 export interface TokenSet {
@@ -10,9 +11,30 @@ export interface TokenSet {
   forged: Map<TokenFlaw, IssuedToken>;
   /** The rotation drill's tokens: `old` is issued up front, `replacement` by the drill's first step. */
   rotation?: { old: IssuedToken; replacement?: IssuedToken };
+  /** Live tokens changed one way, keyed by `tamperKey`; `undefined` where the change cannot be made. */
+  tampered?: Map<string, IssuedToken | undefined>;
 }
 
 export const scopeKey = (scopes: readonly string[]) => [...scopes].sort().join(' ');
+
+export const tamperKey = (tamper: TokenTamper, scopes: readonly string[]) => `${tamper}\n${scopeKey(scopes)}`;
+
+/** Derives each tampered token the plan's cases name from the live token it changes, masked from the moment it exists. */
+function tamperTokens(plan: Plan, live: Map<string, IssuedToken>, redactor: Redactor): Map<string, IssuedToken | undefined> {
+  const tampered = new Map<string, IssuedToken | undefined>();
+  for (const c of plan.cases) {
+    const ref = c.credential?.token;
+    if (ref?.kind !== 'tampered' || c.skip !== undefined || c.unproven !== undefined) continue;
+    const key = tamperKey(ref.tamper, ref.scopes);
+    const base = live.get(scopeKey(ref.scopes));
+    if (tampered.has(key) || base === undefined) continue;
+    const value = tamperToken(base.value, ref.tamper);
+    const token = value === undefined ? undefined : { ...base, value, label: `${base.label} (${ref.tamper})`, disposable: false };
+    if (token) redactor.add(token.value, token.label);
+    tampered.set(key, token);
+  }
+  return tampered;
+}
 
 /**
  * Obtains every credential the plan needs before the first case is sent, and registers each
@@ -42,7 +64,7 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
   }
   const rotation = plan.tokens.rotation ? { old: await provider.issue(catalogue) } : undefined;
   if (rotation) redactor.add(rotation.old.value, `${rotation.old.label} (rotation: old)`);
-  return { live, revoked, forged, rotation };
+  return { live, revoked, forged, rotation, tampered: tamperTokens(plan, live, redactor) };
 }
 
 /**
