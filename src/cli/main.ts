@@ -48,6 +48,9 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .option('--concurrency <n>', 'requests in flight at once (default 8)')
       .option('--runs <n>', 'generated requests per property case (default 50)')
       .option('--safe-methods-only', 'for shared environments: skip every case that would send POST, PUT, PATCH or DELETE')
+      .option('--changed-since <ref>', 'plan only endpoints changed since this git ref, plus a no-credentials smoke on every protected route (docs/diff.md)')
+      .option('--endpoint <glob>', 'plan only endpoints matching "METHOD /path/*" (* in a segment, ** across; repeatable)', collect)
+      .option('--path <path>', 'with --case: fast-check counterexample path, to send a shrunk failing input directly')
       .option('--require <list>', `fail the gate when these suites cannot be proven (e.g. no way to revoke a token): ${PROVABLE.join(',')}`)
       .action(async (manifest: string, flags) => {
         exitCode = await runCommand(manifest, flags, io);
@@ -58,14 +61,12 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .option('--case <id>', 'run only this case id (repeatable)', collect)
     .option('--baseline <file>', 'compare every case with an approved baseline; any change fails the run')
     .option('--update-baseline', 'write this run as the new approved baseline to the --baseline file')
-    .option('--shard <i/n>', 'run only shard i of n (cases partitioned by a hash of their id); combine with harden merge')
-    .option('--changed-since <ref>', 'plan only endpoints changed since this git ref, plus a no-credentials smoke on every protected route (docs/diff.md)')
-    .option('--endpoint <glob>', 'plan only endpoints matching "METHOD /path/*" (* in a segment, ** across; repeatable)', collect);
+    .option('--shard <i/n>', 'run only shard i of n (cases partitioned by a hash of their id); combine with harden merge');
 
+  // Replay takes every flag that shapes the plan, so each printed replay line runs as printed.
   runOptions(program.command('replay').description('re-run one case exactly, from the replay line of a failure'))
     .requiredOption('--seed <n>', 'the run seed of the failure')
-    .requiredOption('--case <id>', 'the case id', collect)
-    .option('--path <path>', 'fast-check counterexample path: send the shrunk failing input directly');
+    .requiredOption('--case <id>', 'the case id', collect);
 
   program
     .command('diff')

@@ -96,7 +96,9 @@ function shard(flags: RawRunFlags): RunSettings['shard'] {
 export function reportPaths(flags: RawRunFlags): { reportsDir: string; junitPath: string } {
   if (flags.reportsDir !== undefined) return { reportsDir: flags.reportsDir, junitPath: flags.junit ?? join(flags.reportsDir, 'junit.xml') };
   if (flags.junit !== undefined) return { reportsDir: dirname(flags.junit), junitPath: flags.junit };
-  return { reportsDir: 'reports', junitPath: join('reports', 'junit.xml') };
+  // A replay or --case run is a look at a few cases: it must not overwrite the full run's reports.
+  const dir = (flags.case ?? []).length > 0 ? join('reports', 'replay') : 'reports';
+  return { reportsDir: dir, junitPath: join(dir, 'junit.xml') };
 }
 
 function baseline(flags: RawRunFlags): Pick<RunSettings, 'baselineFile' | 'updateBaseline'> {

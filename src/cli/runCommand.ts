@@ -36,6 +36,8 @@ export interface RunIo {
   err: (line: string) => void;
   /** The real stderr, for progress; left out, progress shows only with --progress (as lines on err). */
   progress?: ProgressSink;
+  /** What replay lines start with instead of `npx harden run MANIFEST --base-url URL`, for front ends that start the target (`npm start --`). */
+  replayPrefix?: string;
   /** Test hook: the run's redactor, to search outputs for every secret it holds. */
   onRedactor?: (redactor: Redactor) => void;
 }
@@ -93,6 +95,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     ...(flags.env !== undefined ? ['--env', flags.env] : []),
     ...(flags.runs !== undefined ? ['--runs', String(settings.runs)] : []),
     ...(settings.selection?.changedSince !== undefined ? ['--changed-since', settings.selection.changedSince] : []),
+    ...(settings.selection?.globs ?? []).flatMap((glob) => ['--endpoint', glob]),
   ];
   try {
     let summary;
@@ -105,13 +108,14 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
         allowHosts: settings.allowHosts,
         replayPath: settings.replayPath,
         replayFlags,
+        replayPrefix: io.replayPrefix,
         limits: settings.limits,
         env: io.env,
         onRedactor: (r) => {
           redactor = r;
           io.onRedactor?.(r);
         },
-        reporters: [...(progress ? [progress] : []), consoleReporter(out), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags })],
+        reporters: [...(progress ? [progress] : []), consoleReporter(out), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags, replayPrefix: io.replayPrefix })],
       });
     } finally {
       progress?.stop();

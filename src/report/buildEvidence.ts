@@ -76,11 +76,11 @@ export function evidenceHead(summary: Readonly<RunSummary>, context: EvidenceCon
  * before any renderer escapes a string (JSON \u-escapes, HTML entities), keeps a secret
  * recognisable to the redactor.
  */
-export function caseRecorder(add: (c: EvidenceCase) => void, options: { redact: (text: string) => string; planIndex?: EvidenceContext['planIndex']; replayFlags?: readonly string[] }): Reporter {
+export function caseRecorder(add: (c: EvidenceCase) => void, options: { redact: (text: string) => string; planIndex?: EvidenceContext['planIndex']; replayFlags?: readonly string[]; replayPrefix?: string }): Reporter {
   let where: ReplayContext | undefined;
   return {
     onRunStart({ plan, baseUrl, manifestFile }) {
-      where = { manifestFile, seed: plan.seed, baseUrl, replayFlags: options.replayFlags };
+      where = { manifestFile, seed: plan.seed, baseUrl, replayFlags: options.replayFlags, replayPrefix: options.replayPrefix };
     },
     onCaseResult(result, index) {
       add(redactBuilt(evidenceCase(result, options.planIndex?.(result.case.id) ?? index, where!), options.redact));
@@ -93,7 +93,7 @@ export function caseRecorder(add: (c: EvidenceCase) => void, options: { redact: 
  * Counts are read off the cases, as a merge does.
  */
 export function buildEvidence(summary: Readonly<RunSummary>, results: readonly CaseResult[], context: EvidenceContext): Evidence {
-  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl, replayFlags: summary.replayFlags };
+  const where = { manifestFile: summary.manifestFile, seed: summary.seed, baseUrl: summary.baseUrl, replayFlags: summary.replayFlags, replayPrefix: summary.replayPrefix };
   const cases = results.map((r, i) => evidenceCase(r, context.planIndex?.(r.case.id) ?? i, where));
   return { ...evidenceHead(summary, context), ...countVerdicts(cases), cases: caseList(cases) };
 }

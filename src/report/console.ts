@@ -55,7 +55,7 @@ export function consoleReporter(write: (line: string) => void): Reporter {
       if (failingCount > 0) {
         write('');
         write('replay a failing case:');
-        for (const f of firstFailing) write(`  ${replayCommand(f.case, summary.manifestFile, summary.seed, summary.baseUrl, f.path, summary.replayFlags)}`);
+        for (const f of firstFailing) write(`  ${replayCommand(f.case, summary.manifestFile, summary.seed, summary.baseUrl, f.path, summary.replayFlags, summary.replayPrefix)}`);
         if (failingCount > REPLAYS_SHOWN) write(`  … and ${failingCount - REPLAYS_SHOWN} more (see the JUnit report)`);
       }
     },

@@ -14,6 +14,8 @@ export interface ReplayContext {
   baseUrl: string;
   /** Flags that shape the plan (--overlay, --env, --runs, --changed-since), repeated so a replay plans the same case. */
   replayFlags?: readonly string[];
+  /** What stands for `npx harden run MANIFEST --base-url URL` in the replay line (`npm start --`). */
+  replayPrefix?: string;
 }
 
 function evidenceExchange(exchange: Exchange): EvidenceExchange {
@@ -63,6 +65,6 @@ export function evidenceCase(result: Readonly<CaseResult>, index: number, where:
     ...(result.at ? { at: result.at } : {}),
     ...(result.property ? { property: { ...result.property } } : {}),
     ...(c.matrix ? { matrix: { ...c.matrix } } : {}),
-    replay: replayCommand(c, where.manifestFile, where.seed, where.baseUrl, result.property?.path, where.replayFlags),
+    replay: replayCommand(c, where.manifestFile, where.seed, where.baseUrl, result.property?.path, where.replayFlags, where.replayPrefix),
   };
 }

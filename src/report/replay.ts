@@ -13,12 +13,14 @@ export interface CurlRequest {
 
 /**
  * The command that re-runs exactly this case with the same inputs (`harden run --seed --case`);
- * for a property case with a counterexample path, `harden replay --path` sends the shrunk failing input directly.
+ * for a property case with a counterexample path, `--path` sends the shrunk failing input directly.
+ * `prefix` replaces `npx harden run MANIFEST --base-url URL` for front ends that start the target
+ * themselves (`npm start --`), whose port is gone once the run ends: the line must run as printed.
  */
-export function replayCommand(c: Pick<Case, 'id'>, manifestFile: string, seed: number, baseUrl: string, path?: string, flags: readonly string[] = []): string {
-  const command = path ? 'replay' : 'run';
+export function replayCommand(c: Pick<Case, 'id'>, manifestFile: string, seed: number, baseUrl: string, path?: string, flags: readonly string[] = [], prefix?: string): string {
   const extra = flags.map((f) => (f.startsWith('--') ? f : quote(f))).join(' ');
-  return `npx harden ${command} ${quote(manifestFile)}${extra ? ` ${extra}` : ''} --base-url ${baseUrl} --seed ${seed} --case ${quote(c.id)}${path ? ` --path ${quote(path)}` : ''}`;
+  const head = prefix ?? `npx harden run ${quote(manifestFile)}`;
+  return `${head}${extra ? ` ${extra}` : ''}${prefix ? '' : ` --base-url ${baseUrl}`} --seed ${seed} --case ${quote(c.id)}${path ? ` --path ${quote(path)}` : ''}`;
 }
 
 /** A curl line equivalent to the (redacted) request: fill in the token to reproduce by hand. */

@@ -14,6 +14,8 @@ export interface RunOptions extends SessionOptions {
   reporters?: readonly Reporter[];
   /** Flags a replay must repeat to plan the same cases; carried into the summary for reporters. */
   replayFlags?: string[];
+  /** What the replay line starts with instead of `npx harden run MANIFEST --base-url URL`. */
+  replayPrefix?: string;
   /** Replays one property case's shrunk failure (fast-check path) instead of all its runs. */
   replayPath?: string;
   /** Receives the redactor before any secret exists, so front ends can scrub their own output. */
@@ -62,6 +64,7 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       warnings: [...options.manifest.warnings, ...runWarnings(counts, options.signal)],
       manifestSha256: options.manifest.sha256,
       replayFlags: options.replayFlags,
+      replayPrefix: options.replayPrefix,
     };
     await emit(reporters, 'onRunEnd', summary);
     return summary;

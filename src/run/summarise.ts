@@ -40,6 +40,8 @@ export interface RunSummary {
   manifestSha256: string;
   /** Flags a replay must repeat to plan the same cases (--overlay, --env, --runs, --changed-since). */
   replayFlags?: string[];
+  /** What the replay line starts with instead of `npx harden run MANIFEST --base-url URL` (`npm start --`). */
+  replayPrefix?: string;
 }
 
 /** Counts per suite and in total, all zero. */
