@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../manifest/types.ts';
 import { errorSchemaCheck } from './error-schema.ts';
 import { parsedBody, parseJson } from './mediaType.ts';
+import { createSchemaValidator } from './schemaValidator.ts';
 import { problem401, testContext } from './testContext.ts';
 
 const run = (status: number, body: string, schema?: JsonSchema) =>
@@ -44,5 +45,24 @@ describe('parseJson and parsedBody', () => {
     const first = parsedBody(response);
     expect(first).toEqual({ ok: true, value: [1] });
     expect(parsedBody(response)).toBe(first);
+  });
+});
+
+describe('the schema validator, at its edges', () => {
+  const validator = createSchemaValidator({ schemas: { Id: { type: 'string', format: 'uuid' } } });
+  it('takes boolean schemas (JSON Schema 2020-12 §4.3.2)', () => {
+    expect(validator.validate(true, { any: 'thing' })).toEqual([]);
+    expect(validator.validate(false, {})).toEqual(['/ boolean schema is false']);
+  });
+
+  it('reports every violation, up to five', () => {
+    const schema = { type: 'object', required: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] };
+    expect(validator.validate(schema, {})).toHaveLength(5);
+    expect(validator.validate({ type: 'object', required: ['a', 'b'] }, {})).toEqual(["/ must have required property 'a'", "/ must have required property 'b'"]);
+  });
+
+  it('resolves $ref into the manifest schemas, checks formats, and tolerates OpenAPI keywords', () => {
+    expect(validator.validate({ $ref: '#/schemas/Id' }, 'not-a-uuid')).toEqual(['/ must match format "uuid"']);
+    expect(validator.validate({ type: 'string', example: 'x', nullable: false }, 'x')).toEqual([]);
   });
 });

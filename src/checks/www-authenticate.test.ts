@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChallengeExpectation, Expectation } from '../plan/case.ts';
+import { parseChallenges } from './parseChallenges.ts';
 import { problem401, testContext } from './testContext.ts';
 import { wwwAuthenticateCheck } from './www-authenticate.ts';
 
@@ -82,5 +83,28 @@ describe('www-authenticate', () => {
     expect(run({ statuses: [401], challenge: { scheme: 'Bearer', errors: [null, 'invalid_request'] } }, 401, 'Bearer error="invalid_token"')).toEqual([
       { code: 'CHALLENGE_ERROR_UNEXPECTED', message: 'the challenge has error="invalid_token"; expected no error code or error="invalid_request"' },
     ]);
+  });
+});
+
+describe('parseChallenges, at the edges a server sends', () => {
+  it('skips leading whitespace and commas, and reads an empty or unquoted param value', () => {
+    expect(parseChallenges('  ,Bearer realm="x"')).toEqual([{ scheme: 'Bearer', params: { realm: 'x' } }]);
+    expect(parseChallenges('Bearer error=, realm="x"')).toEqual([{ scheme: 'Bearer', params: { error: '', realm: 'x' } }]);
+    expect(parseChallenges('Bearer error=')).toEqual([{ scheme: 'Bearer', params: { error: '' } }]);
+    expect(parseChallenges('Bearer error = invalid_token')).toEqual([{ scheme: 'Bearer', params: { error: 'invalid_token' } }]);
+  });
+
+  it('lower-cases param names (RFC 9110 §11.2: case-insensitive) and unescapes quoted values', () => {
+    expect(parseChallenges('Bearer ERROR="insufficient_scope", Realm="a \\"b\\""')).toEqual([{ scheme: 'Bearer', params: { error: 'insufficient_scope', realm: 'a "b"' } }]);
+  });
+
+  it('stops at an unterminated quoted value rather than throwing', () => {
+    expect(parseChallenges('Bearer error="invalid_token", realm="never closed')).toEqual([{ scheme: 'Bearer', params: { error: 'invalid_token' } }]);
+  });
+
+  it('finds nothing in a header without a token', () => {
+    expect(parseChallenges('')).toEqual([]);
+    expect(parseChallenges(' , ')).toEqual([]);
+    expect(parseChallenges('"quoted"')).toEqual([]);
   });
 });
