@@ -62,13 +62,13 @@ describe('status', () => {
     expect(run({ ...serve, statuses: [...eight, 208] }, 400)[0]!.message).toBe('got 400; expected a documented status (documented)');
   });
 
-  it('names the scopes of a refused live token, and none for other credentials', () => {
+  it('names the scopes of a refused live token, and what other requests carried', () => {
     const context = testContext({ expect: serve, responses: [{ status: 403 }] });
     const live = { ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: { kind: 'live' as const, scopes: ['orders:read', 'orders:write'] } } } };
     expect(statusCheck.run(live)[0]!.message).toBe('got 403 with a token holding [orders:read orders:write]; expected 200 or 404 (documented)');
     const revoked = { ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: { kind: 'revoked' as const } } } };
-    expect(statusCheck.run(revoked)[0]!.message).toBe('got 403 with a token holding [none]; expected 200 or 404 (documented)');
-    expect(statusCheck.run(context)[0]!.message).toBe('got 403 with a token holding [none]; expected 200 or 404 (documented)');
+    expect(statusCheck.run(revoked)[0]!.message).toBe('got 403 with the revoked token; expected 200 or 404 (documented)');
+    expect(statusCheck.run({ ...context, case: { ...context.case, credential: undefined } })[0]!.message).toBe('got 403 with no token; expected 200 or 404 (documented)');
   });
 
   it('judges the first answer; the repeat is the determinism check\'s', () => {

@@ -1,4 +1,14 @@
+import type { TokenRef } from '../plan/case.ts';
 import { defineCheck } from './check.ts';
+
+/** What the request carried, in words: never "a token holding [none]" for a request that sent none. */
+function sentWith(token: TokenRef | undefined): string {
+  if (token === undefined) return 'with no token';
+  if (token.kind === 'live') return `with a token holding [${token.scopes.join(' ')}]`;
+  if (token.kind === 'rotation') return `with the rotation's ${token.which} token`;
+  if (token.kind === 'revoked') return 'with the revoked token';
+  return token.kind === 'forged' ? `with a forged token (${token.flaw})` : `with a ${token.kind} token`;
+}
 
 /** The answer's status is one the manifest requires for this case. 5xx belong to `no-server-error`. */
 export const statusCheck = defineCheck({
@@ -17,7 +27,7 @@ export const statusCheck = defineCheck({
       return [{ code, message: `got ${status}; ${wanted}` }];
     }
     if (status === 401 || status === 403) {
-      return [{ code: 'CREDENTIAL_REJECTED', message: `got ${status} with a token holding [${c.credential?.token?.kind === 'live' ? c.credential.token.scopes.join(' ') : 'none'}]; ${wanted}` }];
+      return [{ code: 'CREDENTIAL_REJECTED', message: `got ${status} ${sentWith(c.credential?.token)}; ${wanted}` }];
     }
     return [{ code: 'STATUS_UNDOCUMENTED', message: `got ${status}; ${wanted}` }];
   },

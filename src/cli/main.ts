@@ -5,6 +5,7 @@ import { formatImportWarning } from './formatImportWarning.ts';
 import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { PROVABLE } from './resolveOptions.ts';
+import { SUITES } from '../plan/case.ts';
 import { mergeCommand } from './mergeCommand.ts';
 import { diffCommand, type DiffFlags } from '../diff/diffCommand.ts';
 import { runCommand, type RunIo } from './runCommand.ts';
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .option('--overlay <file>', 'overlay for an OpenAPI document: tokens, volatile members, examples (docs/openapi.md)')
       .option('--base-url <url>', 'where the API listens (overrides the manifest baseUrl)')
       .option('--env <name>', 'apply one of the manifest\'s environments: profiles (base URL, exposure, tokens, approved differences)')
-      .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed')
+      .option('--suites <list>', `comma-separated: ${SUITES.join(',')}`)
       .option('--junit <path>', 'JUnit XML report path (default: junit.xml in the reports folder)')
       .option('--reports-dir <dir>', 'folder for evidence.json, summary.md, report.html (default: the --junit folder, else reports/)')
       .option('--progress', 'show progress even where it would be off (as plain lines)')
@@ -117,7 +118,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .argument('<manifest>', 'endpoint manifest, or OpenAPI document (YAML or JSON)')
     .option('--overlay <file>', 'overlay for an OpenAPI document')
     .option('--format <format>', 'table or json (docs/openapi.md describes the JSON)', 'table')
-    .option('--suites <list>', 'comma-separated: positive,revoked-token,unauthorized,malformed,rotation,exposure')
+    .option('--suites <list>', `comma-separated: ${SUITES.join(',')}`)
     .option('--seed <n>', 'plan seed (default 0); the same seed gives the same plan as `harden run --seed`')
     .option('--runs <n>', 'generated requests per property case (default 50)')
     .action(async (manifest: string, flags: PlanFlags) => {

@@ -61,10 +61,13 @@ function revoked(e: Evidence): string[] {
   const { shown, total } = firstOf(e.cases.read({ suite: 'revoked-token' }), SUMMARY_ROWS);
   if (total === 0) return [];
   const rows = shown.map(revokedProof);
-  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', ''], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', describeChallengeError(r.challengeError), held(r.verdict === 'passed')])), ...more(total, shown.length, 'revoked-token cases')];
+  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', 'verdict'], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', challengeText(r.status, r.challengeError), r.verdict === 'not-proven' ? 'not proven' : held(r.verdict === 'passed')])), ...more(total, shown.length, 'revoked-token cases')];
 }
 
-const probeRows = (phase: string, probes: EvidenceProbe[]) => probes.map((p) => [phase, p.route, p.status ?? 'no response', describeChallengeError(p.challengeError), held(p.held)]);
+/** A challenge only means something on a refusal: a served request (2xx) shows none, and that is no fault. */
+const challengeText = (status: number | null, value: string | null) => (status !== null && status >= 200 && status < 300 ? '—' : describeChallengeError(value));
+
+const probeRows = (phase: string, probes: EvidenceProbe[]) => probes.map((p) => [phase, p.route, p.status ?? 'no response', challengeText(p.status, p.challengeError), held(p.held)]);
 
 function rotation(e: Evidence): string[] {
   const r = e.rotation;
@@ -74,7 +77,7 @@ function rotation(e: Evidence): string[] {
     '',
     `${r.newToken} issued ${r.issuedAt}, replacing ${r.oldToken}; the old token revoked ${r.revokedAt}.`,
     '',
-    ...mdTable(['phase', 'route', 'status', 'challenge error', ''], [...probeRows('new token accepted', r.validated), ...probeRows('old token refused', r.rejected), ...probeRows('new token still accepted', r.stillAccepted)]),
+    ...mdTable(['phase', 'route', 'status', 'challenge error', 'verdict'], [...probeRows('new token accepted', r.validated), ...probeRows('old token refused', r.rejected), ...probeRows('new token still accepted', r.stillAccepted)]),
   ];
 }
 
