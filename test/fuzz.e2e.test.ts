@@ -59,6 +59,6 @@ describe('property cases find rare-input regressions and shrink them', () => {
     const properties = summary.results.filter((r) => r.case.fuzz);
     expect(properties.length).toBeGreaterThan(0);
     const runs = Object.fromEntries(properties.map((r) => [r.case.variant, r.property?.runs]));
-    expect(runs).toEqual({ 'generated inputs': 50, 'schema violations': 50, 'hostile bodies': 10, 'malformed authorization headers': 20 });
+    expect(runs).toEqual({ 'generated inputs': 50, 'schema violations': 50, 'hostile bodies': 10, 'hostile values': 50, 'malformed authorization headers': 20 });
   });
 });

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { Endpoint, Manifest } from '../manifest/types.ts';
-import type { Case, PlannedRequest } from './case.ts';
+import type { Case, Expectation, PlannedRequest } from './case.ts';
 import { bodyViolations, exampleInputs, validInputsArbitrary, type Inputs } from './inputs.ts';
 import { buildRequest } from './makeCase.ts';
 import { hostileBodies } from './hostileBodies.ts';
+import { hostileBodyArbitrary, hostileExpectation } from './hostileValues.ts';
 
 /** One generated input of a property case, with what it violates when it is a negative one. */
 export interface FuzzSample {
@@ -13,6 +14,8 @@ export interface FuzzSample {
   rawBody?: string;
   /** An Authorization header template replacing the case's. */
   authorization?: string;
+  /** What this sample may answer, when it differs from the case's (a hostile value its schema accepts). */
+  expect?: Expectation;
 }
 
 /** Characters outside RFC 6750 §2.1's b64token, all legal in a header value: a token with one is malformed. */
@@ -34,6 +37,11 @@ export function fuzzArbitrary(manifest: Manifest, endpoint: Endpoint, c: Case): 
   if (c.fuzz?.generator === 'hostile-bodies') {
     const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
     return fc.constantFrom(...hostileBodies(JSON.stringify(inputs.body ?? {}), manifest.limits.maxBodyBytes)).map(({ label, text }) => ({ inputs, label, rawBody: text }));
+  }
+  if (c.fuzz?.generator === 'hostile-values') {
+    const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
+    const bodies = hostileBodyArbitrary(endpoint, manifest, inputs.body, c.seed);
+    if (bodies) return bodies.map((body) => ({ inputs, label: body.label, rawBody: body.text, expect: hostileExpectation(endpoint, manifest, body) }));
   }
   if (c.fuzz?.generator === 'malformed-authorization') {
     const inputs = exampleInputs(endpoint, manifest, c.seed).inputs;
@@ -65,5 +73,7 @@ export function fuzzCase(manifest: Manifest, endpoint: Endpoint, c: Case, sample
   const rawBody = sample.rawBody === undefined ? undefined : { text: sample.rawBody, contentType: endpoint.contentType };
   const request: PlannedRequest = buildRequest(manifest, endpoint, { inputs: sample.inputs, rawBody });
   const credential = sample.authorization !== undefined && c.credential ? { ...c.credential, template: sample.authorization } : c.credential;
-  return { ...c, request, credential };
+  if (sample.expect === undefined) return { ...c, request, credential };
+  // Only a refusal is sent twice: a served sample may have created something.
+  return { ...c, request, credential, expect: sample.expect, repeat: sample.expect.outcome === 'reject' };
 }

@@ -9,6 +9,8 @@ import { fuzzSpec } from './sharedParts.ts';
 import { shared } from './shared.ts';
 import { deriveSeed } from './deriveSeed.ts';
 import { parameterViolations, violatedInputs, violationReason, violationVariant } from './parameterViolations.ts';
+import { contentTypeVariants, servedOrRefused } from './contentTypeVariants.ts';
+import { hostileFields } from './hostileValues.ts';
 
 /** Valid JSON cut short: the cheapest way to break a parser. */
 function truncated(json: string): string {
@@ -46,6 +48,21 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       rawBody: { text: JSON.stringify(inputs.body), contentType: 'text/plain' },
       expect: refusalOf(manifest, 'unsupported-media-type', `the body is sent as text/plain, not ${endpoint.contentType}`),
     }));
+    for (const v of contentTypeVariants(endpoint)) {
+      add(v.variant, (seed, inputs) => ({
+        inputs: v.alsoSent === undefined ? inputs : { ...inputs, headers: { ...inputs.headers, 'Content-Type': v.alsoSent } },
+        rawBody: { text: JSON.stringify(inputs.body), contentType: v.contentType },
+        expect: servedOrRefused(manifest, endpoint, exampleInputs(endpoint, manifest, seed).complete, v),
+      }));
+    }
+    if (hostileFields(endpoint.body, manifest).length > 0) {
+      add('hostile values', (_seed, inputs) => ({
+        inputs,
+        generated: shared(manifest, `hostile values ${runs}`, () => `${runs} valid bodies but for one field, at any depth, holding a hostile value (NUL, lone surrogate, 2^53+1, ±1e308, 1e400, prototype keys, 200-deep nesting, 1 MB string)`),
+        expect: refusalOf(manifest, 'hostile-value', 'one field of an otherwise valid body holds a hostile value'),
+        fuzz: fuzzSpec(manifest, 'hostile-values', runs),
+      }));
+    }
     const violations = bodyViolations(endpoint, manifest);
     if (violations.length > 0) {
       add('schema violations', (seed, inputs) => {

@@ -79,11 +79,35 @@ export const REFUSAL_RULES = {
     standard: 'RFC 9110 §15.5.1',
     why: 'unparsable or of the wrong shape: either refusal is right',
   },
+  'hostile-value': {
+    kinds: ['invalid', 'malformedJson'],
+    sent: 'a valid body but for one field, at any depth, holding a NUL, a lone surrogate, 2^53+1, ±1e308, 1e400, a prototype key, 200 nested arrays or a 1 MB string',
+    standard: 'RFC 9110 §15.5.1; RFC 8259 §6, §8.2, §9',
+    why: 'the schema refuses the value (`invalid`), or the parser does, within the limits RFC 8259 lets it set (`malformedJson`); past `limits.maxBodyBytes` also `tooLarge`; a value the schema accepts may be served. Never a 5xx',
+  },
   'unsupported-media-type': {
     kinds: ['unsupportedMediaType'],
     sent: 'the documented body under another media type',
     standard: 'RFC 9110 §15.5.16',
     why: '415: the API does not take that media type on this route',
+  },
+  'media-type-variant': {
+    kinds: ['unsupportedMediaType'],
+    sent: 'the documented body as `application/json` with an unknown parameter, as an undocumented `+json` type, or with no Content-Type',
+    standard: 'RFC 9110 §8.3, §8.3.1, §15.5.16; RFC 6839 §3.1',
+    why: 'the API may read the body as JSON (a documented success) or refuse the media type with 415. Never a 5xx',
+  },
+  'foreign-charset': {
+    kinds: ['unsupportedMediaType', 'malformedJson'],
+    sent: 'the documented body (UTF-8 bytes) as `application/json; charset=utf-16`',
+    standard: 'RFC 8259 §8.1, §11; RFC 9110 §15.5.16',
+    why: 'the charset parameter has no effect on a compliant recipient (a documented success); 415 refuses the declared encoding; decoded as UTF-16 the bytes are not JSON (`malformedJson`). Never a 5xx',
+  },
+  'duplicate-content-type': {
+    kinds: ['unsupportedMediaType', 'invalid'],
+    sent: 'the documented body with two Content-Type field lines, `text/plain` then the documented type',
+    standard: 'RFC 9110 §5.3, §8.3, §15.5.1, §15.5.16',
+    why: 'the sender broke §5.3 (Content-Type is a singleton); the API may refuse the message (`invalid`) or the media type (415), or read one of the two (a documented success). Never a 5xx',
   },
   'too-large': {
     kinds: ['tooLarge'],
