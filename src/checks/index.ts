@@ -1,3 +1,4 @@
+import { corsCheck } from './cors.ts';
 import { deterministicCheck } from './deterministic.ts';
 import { errorContentTypeCheck } from './error-content-type.ts';
 import { errorSchemaCheck } from './error-schema.ts';
@@ -19,6 +20,7 @@ export const checks = [
   deterministicCheck,
   noLeakCheck,
   responseSchemaCheck,
+  corsCheck,
 ] as const;
 
 export type CheckId = (typeof checks)[number]['id'];

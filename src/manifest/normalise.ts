@@ -90,6 +90,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     ...(raw.fields ? { fields: raw.fields } : {}),
     // RFC 9110 §5.1: field names are case-insensitive, so they are compared lower-case.
     ...(raw.disclosure ? { disclosure: { allowHeaders: ((raw.disclosure.allowHeaders ?? []) as string[]).map((h) => h.toLowerCase()) } } : {}),
+    // Origins are compared as serialised (RFC 6454 §6.2): scheme and host lower-case, as browsers send them.
+    ...(raw.cors ? { cors: { allowedOrigins: ((raw.cors.allowedOrigins ?? []) as string[]).map((o) => o.toLowerCase()), credentials: raw.cors.credentials === true } } : {}),
     endpoints,
     schemas: raw.schemas ?? {},
     approved: ((raw.approved ?? []) as Raw[]).map((a) => ({ endpoint: a.endpoint, change: a.change, reason: a.reason, ...(a.environment ? { environment: a.environment } : {}) })),

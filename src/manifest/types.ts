@@ -158,6 +158,13 @@ export interface Disclosure {
   allowHeaders: string[];
 }
 
+/** Origins a browser may read the API from (CORS, the `cors` check); origins serialised as browsers send them. */
+export interface Cors {
+  allowedOrigins: string[];
+  /** Whether the allowed origins may also be granted credentials (Access-Control-Allow-Credentials: true). */
+  credentials: boolean;
+}
+
 export interface Manifest {
   harden: 1;
   service: string;
@@ -178,6 +185,8 @@ export interface Manifest {
   gate?: { require: ('revoked-token' | 'rotation')[] };
   /** Headers allowed to name server software with its version (`no-leak`, docs/leaks.md). */
   disclosure?: Disclosure;
+  /** Origins allowed cross-origin access; none when absent (docs/attacks.md). */
+  cors?: Cors;
   endpoints: Endpoint[];
   schemas: Record<string, JsonSchema>;
   /** Accepted loosenings (`approved:`), empty when none. */

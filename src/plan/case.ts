@@ -1,4 +1,4 @@
-import type { Endpoint, HttpMethod } from '../manifest/types.ts';
+import type { Cors, Endpoint, HttpMethod } from '../manifest/types.ts';
 
 /** The request suites, in report order. */
 export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'exposure'] as const;
@@ -75,6 +75,8 @@ export interface Expectation {
   challenge?: ChallengeExpectation;
   /** For accepted requests: documented response schemas by status. */
   responses?: Endpoint['responses'];
+  /** For requests that carry an `Origin`: the cross-origin access the manifest allows (the `cors` check). */
+  cors?: Cors;
 }
 
 /** A case that is a property: many generated requests, shrunk to the smallest failing one. */

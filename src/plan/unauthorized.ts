@@ -9,6 +9,8 @@ import { ownRefusalOf, refusalOf } from './refusalRules.ts';
 import { forgedVariant, matrixCell, scopeVariant } from './sharedParts.ts';
 import { flat } from './shared.ts';
 import { tamperingCases } from './tampering.ts';
+import { planConfusion } from './confusion.ts';
+import { planCors } from './cors.ts';
 
 /**
  * The unauthorized suite: no credentials, the wrong scheme, an empty bearer, the token in the query,
@@ -17,7 +19,8 @@ import { tamperingCases } from './tampering.ts';
  * comes before existence and validation, so an anonymous caller learns nothing.
  */
 export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed: runSeed }: PlannerOptions): Case[] {
-  if (endpoint.public) return [];
+  // CORS is access control too (which sites may use the API from a browser), and public routes grant it as well.
+  if (endpoint.public) return planCors(manifest, endpoint, { seed: runSeed, runs: 0 });
   const cases: Case[] = [];
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
@@ -68,5 +71,6 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
       expect: ownRefusalOf(manifest, 'insufficient-scope', flat(scope, ' does not grant ', routeOf(endpoint))),
     }));
   }
+  cases.push(...planConfusion(manifest, endpoint, { seed: runSeed, runs: 0 }), ...planCors(manifest, endpoint, { seed: runSeed, runs: 0 }));
   return cases;
 }
