@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
 import type { Expectation } from './case.ts';
-import { validArbitrary } from './arbitraries/index.ts';
+import { SchemaGenerationError, validArbitrary } from './arbitraries/index.ts';
 import { validatorFor } from './arbitraries/ajv.ts';
 import { HOSTILE_VALUES, hostileChoiceArbitrary, hostileText, type WeightedField } from './arbitraries/hostileValue.ts';
 import { draw, schemaRoot } from './inputs.ts';
@@ -70,6 +70,16 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const PLACEHOLDER = '\u0000hostile value\u0000';
 const PLACEHOLDER_JSON = JSON.stringify(PLACEHOLDER);
 
+/** A valid value of a member's schema; an empty object where none can be generated (the sample then says so by failing its schema). */
+function drawValid(schema: JsonSchema, manifest: Manifest, seed: number): unknown {
+  try {
+    return draw(validArbitrary(schema, { root: schemaRoot(manifest) }), seed);
+  } catch (error) {
+    if (error instanceof SchemaGenerationError) return {};
+    throw error;
+  }
+}
+
 /**
  * The valid body with `PLACEHOLDER` at the field. Objects on the way that the body lacks are drawn
  * valid from their own schema (seeded), so every field but the chosen one stays valid.
@@ -83,7 +93,7 @@ function bodyWithPlaceholder(base: unknown, field: Field, manifest: Manifest, se
       return;
     }
     if (!isObject(holder[name])) {
-      const drawn = draw(validArbitrary(field.schemas[i]!, { root: schemaRoot(manifest) }), seed + i);
+      const drawn = drawValid(field.schemas[i]!, manifest, seed + i);
       holder[name] = isObject(drawn) ? drawn : {};
     }
     holder = holder[name] as Record<string, unknown>;
