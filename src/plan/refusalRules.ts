@@ -43,7 +43,7 @@ export const REFUSAL_RULES = {
   'invalid-token': {
     kinds: ['unauthenticated'],
     challenge: INVALID_TOKEN,
-    sent: 'a revoked token, a token rotated out, a forged, expired or not-yet-valid token',
+    sent: 'a revoked token, a token rotated out, a forged, expired or not-yet-valid token, a live token tampered with (characters appended, the last cut, one changed, letters in the other case)',
     standard: 'RFC 6750 §3.1 (invalid_token)',
     why: '401 with error="invalid_token": the token is well-formed but no longer, or never, valid',
   },
