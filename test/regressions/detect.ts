@@ -1,7 +1,6 @@
-import { loadManifest } from '../../src/manifest/loadManifest.ts';
-import { buildPlan } from '../../src/plan/buildPlan.ts';
-import { runCollecting } from '../runCollecting.ts';
-import { startTarget } from '../harness.ts';
+import { rmSync } from 'node:fs';
+import { readEvidence } from '../../src/cli/readEvidence.ts';
+import { runCli, startTarget } from '../harness.ts';
 import type { Catcher } from './catalogue.ts';
 
 /** What one run against one regression showed: which suite × check pairs reported, and how many runs a property needed. */
@@ -13,27 +12,35 @@ export interface Detection {
   runsNeeded?: number;
   /** Runs needed over several seeds, when measured. */
   runsSummary?: string;
+  /** The exit code `harden run` returned: the gate's own decision, not one computed here. */
   exitCode: number;
 }
 
-/** Runs the harness in-process against the reference API with one regression on. */
+/**
+ * Runs `harden run` against the reference API with one regression on, through the `main` the bin
+ * calls (in-process, so a run costs no process start), and reads what it decided from its exit
+ * code and what it found from the evidence.json it wrote.
+ */
 export async function detect(regression: string, manifestFile: string, seed: number): Promise<Detection> {
   const target = await startTarget(regression ? [regression] : []);
+  let reports: string | undefined;
   try {
-    const manifest = await loadManifest(manifestFile);
-    const plan = buildPlan(manifest, { seed });
     // A short deadline keeps the hang regression cheap; the reference API answers in milliseconds.
-    const summary = await runCollecting({ manifest, plan, baseUrl: target.api.url, env: target.env, limits: { timeoutMs: 1500 } });
+    const cli = await runCli(['run', manifestFile, '--base-url', target.api.url, '--seed', String(seed), '--timeout', '1500', '--no-progress'], target.env);
+    reports = cli.reports;
+    if (cli.code > 1) throw new Error(`harden run stopped with exit ${cli.code} against ${regression || 'the hardened API'}:\n${cli.err}`);
     const pairs = new Set<string>();
     let runsNeeded: number | undefined;
-    for (const r of summary.results) {
-      if (r.status === 'error') pairs.add(`${r.case.suite}/${'no-response' satisfies Catcher}`);
-      for (const f of r.findings) pairs.add(`${r.case.suite}/${f.checkId}`);
-      if (r.status !== 'passed' && r.property?.counterexample) runsNeeded = Math.min(runsNeeded ?? Infinity, r.property.runs);
+    let failingCases = 0;
+    for (const c of readEvidence(reports).cases) {
+      if (c.verdict === 'error') pairs.add(`${c.suite}/${'no-response' satisfies Catcher}`);
+      for (const f of c.findings) pairs.add(`${c.suite}/${f.check}`);
+      if (c.verdict === 'failed' || c.verdict === 'error') failingCases++;
+      if (c.verdict !== 'passed' && c.property?.counterexample !== undefined) runsNeeded = Math.min(runsNeeded ?? Infinity, c.property.runs);
     }
-    const failingCases = summary.results.filter((r) => r.status !== 'passed').length;
-    return { regression, pairs, failingCases, runsNeeded, exitCode: failingCases > 0 ? 1 : 0 };
+    return { regression, pairs, failingCases, runsNeeded, exitCode: cli.code };
   } finally {
+    if (reports) rmSync(reports, { recursive: true, force: true });
     await target.close();
   }
 }

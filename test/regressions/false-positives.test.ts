@@ -9,10 +9,12 @@ describe('no false alarms on the hardened reference API', () => {
   it.each(seeds(20))('zero findings with http tokens and default runs, seed %i', async (seed) => {
     const detection = await detect('', REFERENCE_MANIFEST, seed);
     expect([...detection.pairs]).toEqual([]);
-  });
+    expect(detection.exitCode).toBe(0);
+  }, 120_000);
 
   it.each(seeds(5))('zero findings with locally signed and forged JWTs, seed %i', async (seed) => {
     const detection = await detect('', REFERENCE_JWT_MANIFEST, seed);
     expect([...detection.pairs]).toEqual([]);
-  });
+    expect(detection.exitCode).toBe(0);
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ describe('every catalogued regression is caught by the suite and check that shou
     expect(Object.keys(EXPECTED).sort()).toEqual(REGRESSIONS.map((r) => r.id).sort());
   });
 
+  // Each is a whole `harden run` through the CLI, reports included: a longer deadline than one request's.
   it.each(REGRESSIONS.map((r) => r.id))('%s', async (id) => {
     const expected = EXPECTED[id]!;
     const detection = await detect(id, expected.manifest, SEED);
@@ -23,7 +24,7 @@ describe('every catalogued regression is caught by the suite and check that shou
       return !expected.suites.includes(suite as never) || !expected.checks.includes(check as never);
     });
     expect(unrelated, `findings unrelated to ${id}`).toEqual([]);
-  });
+  }, 120_000);
 
   it('is documented: docs/detection.md lists every regression with the suite and check that catch it', () => {
     const doc = readFileSync('docs/detection.md', 'utf8');
