@@ -29,6 +29,7 @@ interface Declared {
   skipped: string[];
   /** Each declared test by name, with its error message when it threw. */
   outcomes: { name: string; error?: string }[];
+  beforeAllError?: string;
 }
 
 /**
@@ -50,7 +51,14 @@ async function declareAndRun(suite: SuiteId, target: { manifest: string; baseUrl
   await defineSuite(suite, collectors);
   // As vitest: a suite with nothing to run runs no hooks.
   if (tests.length === 0) return declared;
-  for (const fn of before) await fn();
+  try {
+    for (const fn of before) await fn();
+  } catch (error) {
+    // As vitest: a failed beforeAll fails every test in the suite, and afterAll still runs.
+    declared.beforeAllError = (error as Error).message;
+    for (const fn of after) await fn();
+    return declared;
+  }
   for (const t of tests) {
     try {
       await t.fn();
@@ -134,6 +142,12 @@ describe('defineSuite', () => {
     } finally {
       await target.close();
     }
+  });
+
+  it('cleans up after a target it could not reach, leaving the error to name the target', async () => {
+    const declared = await declareAndRun('revoked-token', { manifest: REFERENCE_MANIFEST, baseUrl: 'http://127.0.0.1:1', env: {} });
+    expect(declared.beforeAllError).toMatch(/127\.0\.0\.1:1/);
+    expect(declared.outcomes).toEqual([]);
   });
 
   it('declares a skipped test, not an empty suite, when the manifest plans no case for the suite', async () => {
