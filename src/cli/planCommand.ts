@@ -37,8 +37,8 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const settings = resolveOptions(file, { suites: flags.suites, seed: flags.seed ?? io.env.HARDEN_SEED ?? '0', runs: flags.runs }, io.env);
   const { manifest, warnings } = await openManifest(file, flags.overlay);
   const show = progressLine(io);
-  const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs }, (done, endpoint) =>
-    show(`planning ${done}/${manifest.endpoints.length} endpoints · ${endpoint.method} ${endpoint.path}`),
+  const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs }, (done, total, suite) =>
+    show(`planned ${done}/${total} suites (${suite}) for ${manifest.endpoints.length} endpoints`),
   );
   show.end();
   const report = planReport(file, manifest, planned, settings, warnings);

@@ -1,15 +1,15 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import { buildPlan, type PlanOptions } from '../plan/buildPlan.ts';
-import type { Case } from '../plan/case.ts';
+import { SUITES, type Case } from '../plan/case.ts';
 import { bodyViolationNote } from '../plan/inputs.ts';
 
-/** One endpoint's share of the plan: its cases, or why it has none. */
+/** One endpoint's share of the plan: its cases, or why some could not be planned. */
 export interface EndpointPlan {
   endpoint: Endpoint;
   cases: Case[];
   /** How the planner bounded its work (violations capped, budget spent). */
   notes: string[];
-  /** Why the endpoint could not be planned: the planner's own error message. */
+  /** Why (some of) its cases could not be planned: the planner's own error message. */
   unplanned?: string;
 }
 
@@ -20,27 +20,38 @@ export interface PlanByEndpoint {
 }
 
 /**
- * Plans each endpoint alone, so that one endpoint the planner cannot handle is reported by name
- * while the others are still planned. A case's seed derives from the run seed and its id alone
- * (makeCase.ts), so every case is the one `harden run` with the same seed would plan.
+ * The plan `harden run` would make with the same seed, one suite at a time, grouped by endpoint.
+ * A suite the planner cannot finish is planned again endpoint by endpoint, alone, so that the
+ * endpoint at fault is named and the others still get their cases (a case that looks at its
+ * neighbours, such as the methods a path does not document, may then differ from the run's).
  */
-export function planEndpoints(manifest: Manifest, options: PlanOptions, onEndpoint?: (done: number, endpoint: Endpoint) => void): PlanByEndpoint {
-  const endpoints: EndpointPlan[] = [];
-  const service = new Map<string, Case>();
-  manifest.endpoints.forEach((endpoint, index) => {
+export function planEndpoints(manifest: Manifest, options: PlanOptions, onSuite?: (done: number, total: number, suite: string) => void): PlanByEndpoint {
+  const own = new Map<string, EndpointPlan>(manifest.endpoints.map((endpoint) => [endpoint.id, { endpoint, cases: [], notes: [] }]));
+  const service: Case[] = [];
+  const add = (cases: Case[]) => {
+    for (const c of cases) (own.get(c.endpointId)?.cases ?? service).push(c);
+  };
+  const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
+  suites.forEach((suite, index) => {
     try {
-      const plan = buildPlan({ ...manifest, endpoints: [endpoint] }, options);
-      const own = plan.cases.filter((c) => c.endpointId === endpoint.id);
-      for (const c of plan.cases) if (c.endpointId !== endpoint.id && !service.has(c.id)) service.set(c.id, c);
-      const note = wantsBody(options) ? bodyViolationNote(endpoint, manifest) : undefined;
-      endpoints.push({ endpoint, cases: own, notes: note === undefined ? [] : [note] });
-    } catch (error) {
-      endpoints.push({ endpoint, cases: [], notes: [], unplanned: (error as Error).message });
+      add(buildPlan(manifest, { ...options, suites: [suite] }).cases);
+    } catch {
+      for (const endpoint of manifest.endpoints) {
+        try {
+          add(buildPlan({ ...manifest, endpoints: [endpoint] }, { ...options, suites: [suite] }).cases.filter((c) => c.endpointId === endpoint.id));
+        } catch (error) {
+          const entry = own.get(endpoint.id)!;
+          entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${(error as Error).message}`;
+        }
+      }
     }
-    onEndpoint?.(index + 1, endpoint);
+    onSuite?.(index + 1, suites.length, suite);
   });
-  return { endpoints, service: [...service.values()] };
+  if (suites.includes('malformed')) {
+    for (const entry of own.values()) {
+      const note = bodyViolationNote(entry.endpoint, manifest);
+      if (note !== undefined) entry.notes.push(note);
+    }
+  }
+  return { endpoints: [...own.values()], service };
 }
-
-/** Only the malformed suite breaks bodies; the note would be news about work that was not done. */
-const wantsBody = (options: PlanOptions) => options.suites === undefined || options.suites.includes('malformed');

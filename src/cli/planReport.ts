@@ -31,6 +31,7 @@ export interface PlanReport {
   seed: number;
   runs: number;
   suites: SuiteId[];
+  /** withWarnings: endpoints with a warning or that cannot be planned; the rest are planned cleanly. */
   totals: { endpoints: number; planned: number; unplanned: number; withWarnings: number; cases: number };
   endpoints: PlannedEndpoint[];
   /** Cases that belong to no endpoint: the rotation drill's token actions, the listener check. */
@@ -63,7 +64,7 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
       endpoints: endpoints.length,
       planned: endpoints.length - unplanned,
       unplanned,
-      withWarnings: endpoints.filter((e) => e.warnings.length > 0).length,
+      withWarnings: endpoints.filter((e) => e.warnings.length > 0 || e.unplanned !== undefined).length,
       cases: endpoints.reduce((n, e) => n + e.total, 0) + serviceCases,
     },
     endpoints,
@@ -87,7 +88,7 @@ export function planTable(report: PlanReport): string[] {
   const service = report.suites.filter((s) => (report.serviceCases[s] ?? 0) > 0).map((s) => `${s} ${report.serviceCases[s]}`);
   if (service.length > 0) lines.push(`service-wide cases: ${service.join(', ')}`);
   const { planned, unplanned, withWarnings, endpoints } = report.totals;
-  lines.push(`planned ${planned} of ${endpoints} endpoints${unplanned > 0 ? ` (${unplanned} cannot be planned)` : ''}; ${endpoints - withWarnings} without a warning`);
+  lines.push(`planned ${planned} of ${endpoints} endpoints${unplanned > 0 ? ` (${unplanned} cannot be planned)` : ''}; ${endpoints - withWarnings} planned without a warning`);
   return lines;
 }
 

@@ -13,6 +13,8 @@ export interface DetectedContract {
 }
 
 const PROBLEM = 'application/problem+json';
+/** type/subtype as RFC 6838 §4.2 restricts their names: no wildcard, no parameters. */
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
 const isError = (status: string) => status === 'default' || /^[45]/.test(status);
 
 /** The media type and raw schema of one error response: its JSON media type, else its first. */
@@ -50,7 +52,13 @@ export function detectErrorContract(root: JsonObject, operations: readonly Opera
       .map(([, response]) => errorBody(root, response))
       .filter((b) => b !== undefined),
   );
-  const type = mostCommon(bodies, (b) => b.type, PROBLEM)?.type;
+  // A media range (`*/*`, `application/*`) says any type may come: it is no contract to check
+  // against (RFC 9110 §12.5.1 ranges belong in Accept), and the manifest accepts only a media type.
+  const ranges = bodies.filter((b) => !MEDIA_TYPE.test(b.type));
+  if (ranges.length > 0) {
+    warn({ construct: 'errors', message: `${ranges.length} error response(s) give a media range or no valid media type (${[...new Set(ranges.map((b) => `"${b.type}"`))].slice(0, 3).join(', ')}); they are left out of the error contract. Name the real error type under errors.contentType in the overlay.` });
+  }
+  const type = mostCommon(bodies.filter((b) => MEDIA_TYPE.test(b.type)), (b) => b.type, PROBLEM)?.type;
   if (type === undefined) {
     warn({ construct: 'errors', message: 'no error response documents a body; the error contract defaults to RFC 9457 application/problem+json. Set errors.contentType and errors.schema in the overlay if the API answers otherwise.' });
     return { contentType: PROBLEM, rfc9457: true };

@@ -6,6 +6,7 @@ import { buildManifest } from './buildManifest.ts';
 import { readDocument } from './readDocument.ts';
 import { readOverlay } from './readOverlay.ts';
 import { relocateProblems } from './relocateProblems.ts';
+import { manifestOrigin, withWarnings } from './refusalContext.ts';
 
 /** Something in the document the manifest cannot hold (yet); the import goes on without it. */
 export interface ImportWarning {
@@ -29,7 +30,12 @@ export async function importOpenApi(documentFile: string, overlayFile?: string):
   };
   const overlay = overlayFile === undefined ? undefined : await readOverlay(overlayFile);
   const doc = await readDocument(documentFile);
-  const raw = buildManifest(doc, overlay, warn);
+  let raw: Record<string, unknown>;
+  try {
+    raw = buildManifest(doc, overlay, warn);
+  } catch (error) {
+    throw withWarnings(error, warnings);
+  }
   // No anchors: the loader caps aliases, and a reviewer reads plain YAML better anyway.
   const text = stringify(raw, { aliasDuplicateObjects: false, lineWidth: 0 });
   let manifest: Manifest;
@@ -38,7 +44,7 @@ export async function importOpenApi(documentFile: string, overlayFile?: string):
     // the loader's strict-JSON rule for `.json` files from applying to it).
     manifest = parseManifest(text, `${documentFile} (imported manifest)`);
   } catch (error) {
-    throw relocateProblems(error, documentFile, overlay);
+    throw withWarnings(relocateProblems(error, documentFile, overlay, manifestOrigin(raw, doc.root, doc.schemaPrefix)), warnings);
   }
   // Lines in the generated text mean nothing to the reader of the document; evidence names the document.
   const endpoints = manifest.endpoints.map(({ line: _line, ...endpoint }) => endpoint);

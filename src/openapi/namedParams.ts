@@ -9,6 +9,7 @@ import type { SchemaCollector } from './schemaCollector.ts';
 
 /** OpenAPI says these header parameters are ignored: the request's own machinery sets them. */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 
 /**
@@ -42,6 +43,11 @@ export function namedParams(
     const name = String(param.name);
     const lower = name.toLowerCase();
     if (param.in === 'header' && IGNORED_HEADERS.has(lower)) continue;
+    // RFC 9110 §5.1: a field name is a token; RFC 6265 §4.1.1: so is a cookie name. A query name only needs to exist.
+    if (param.in === 'query' ? name === '' : !FIELD_NAME.test(name)) {
+      warn({ operation: label, construct: 'parameters', message: `${param.in} parameter "${name}" has a name that cannot be sent${param.in === 'query' ? '' : ' (not an RFC 9110 token)'}; it is left out. Fix its name in the document.` });
+      continue;
+    }
     const required = param.required === true;
     const what = `${required ? 'required ' : ''}${param.in} parameter "${name}"`;
     const consequence = required ? ', so the API may refuse every case; exclude the operation in the overlay if it does' : '';

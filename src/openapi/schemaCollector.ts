@@ -6,6 +6,7 @@ import type { ImportWarning } from './importOpenApi.ts';
 import { asObject, isObject, type JsonObject } from './json.ts';
 import type { OpenApiDocument } from './readDocument.ts';
 import { resolvePointer } from './refs.ts';
+import { sanitiseSchema } from './sanitiseSchema.ts';
 
 /** Keywords whose value is one schema, a list of schemas, or a map of named schemas; all else is data. */
 const ONE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema']);
@@ -45,13 +46,13 @@ export class SchemaCollector {
   }
 
   /** One schema, ready for the manifest; `operation` names where it came from in warnings. */
-  convert(schema: unknown, operation?: string): JsonSchema {
+  convert(schema: unknown, operation?: string, at?: string): JsonSchema {
     if (typeof schema === 'boolean') return schema;
     if (!isObject(schema)) {
       warn(this.warn, operation, `a schema is ${JSON.stringify(schema)}, not an object; it was replaced by an unconstrained schema. Fix the document.`);
       return {};
     }
-    return this.walk(schema, operation) as JsonSchema;
+    return this.walk(schema, operation, at) as JsonSchema;
   }
 
   /** The schemas reached so far: component schemas in document order, then hoisted ones. */
@@ -68,7 +69,8 @@ export class SchemaCollector {
     return name;
   }
 
-  private walk(node: unknown, operation: string | undefined): unknown {
+  /** `at`: the node's JSON pointer in the document, when known, so a warning says where to look. */
+  private walk(node: unknown, operation: string | undefined, at?: string): unknown {
     if (!isObject(node)) return node;
     let out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
@@ -77,9 +79,9 @@ export class SchemaCollector {
         // OpenAPI 3.0 and Swagger 2.0 ignore members beside a $ref; 3.1 (JSON Schema 2020-12) applies them.
         if (this.doc.dialect !== '3.1') return target === undefined ? {} : { $ref: target };
         if (target !== undefined) out.$ref = target;
-      } else if (LIST.has(key) && Array.isArray(value)) out[key] = value.map((v) => this.walk(v, operation));
-      else if (ONE.has(key)) out[key] = this.walk(value, operation);
-      else if (MAP.has(key) && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : this.walk(v, operation)]));
+      } else if (LIST.has(key) && Array.isArray(value)) out[key] = value.map((v, i) => this.walk(v, operation, at && `${at}/${key}/${i}`));
+      else if (ONE.has(key)) out[key] = this.walk(value, operation, at && `${at}/${key}`);
+      else if (MAP.has(key) && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : this.walk(v, operation, at && `${at}/${key}${toPointer([k])}`)]));
       // Vendor extensions: nothing in the harness reads them, and they can be large.
       else if (key.startsWith('x-')) continue;
       else if (containsRef(value)) {
@@ -89,7 +91,7 @@ export class SchemaCollector {
       } else out[key] = value;
     }
     if (this.doc.dialect !== '3.1') out = adaptDraft4(out);
-    return out;
+    return sanitiseSchema(out, (message) => this.warn({ operation, construct: 'schema', message: at === undefined ? message : `at ${at}: ${message}` }));
   }
 
   /** The manifest-local `$ref` for a document `$ref`, collecting what it points at; undefined (with a warning) if it cannot. */
@@ -114,7 +116,7 @@ export class SchemaCollector {
       local = this.unique(safeName(ref.split('/').pop() ?? 'schema'));
       this.hoisted.set(ref, local);
       this.collected.set(local, true);
-      this.collected.set(local, this.convert(target, operation));
+      this.collected.set(local, this.convert(target, operation, ref.slice(1)));
     }
     return `#/schemas${toPointer([local])}`;
   }
@@ -133,6 +135,6 @@ export class SchemaCollector {
     if (this.collected.has(local)) return;
     // Placeholder first: a schema that reaches itself finds it and stops there.
     this.collected.set(local, true);
-    this.collected.set(local, this.convert(this.components[name], operation));
+    this.collected.set(local, this.convert(this.components[name], operation, `${this.doc.schemaPrefix.slice(1)}${toPointer([name]).slice(1)}`));
   }
 }

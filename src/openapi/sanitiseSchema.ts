@@ -1,0 +1,50 @@
+import type { JsonObject } from './json.ts';
+
+const TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const validRegex = (v: unknown) => {
+  if (typeof v !== 'string') return false;
+  try {
+    // ajv compiles patterns with the u flag (ECMA-262 §22.2): what fails here fails there.
+    new RegExp(v, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** What each keyword's value must be for JSON Schema 2020-12 (the manifest's dialect). */
+const RULES: Record<string, { ok: (v: unknown) => boolean; want: string }> = {
+  type: { ok: (v) => (typeof v === 'string' && TYPES.has(v)) || (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string' && TYPES.has(t))), want: 'a JSON type name or a list of them' },
+  pattern: { ok: validRegex, want: 'a regular expression in a string' },
+  format: { ok: (v) => typeof v === 'string', want: 'a string' },
+  required: { ok: (v) => Array.isArray(v) && v.every((r) => typeof r === 'string'), want: 'a list of property names' },
+  enum: { ok: Array.isArray, want: 'a list' },
+  multipleOf: { ok: (v) => isNumber(v) && (v as number) > 0, want: 'a number above 0' },
+  ...Object.fromEntries(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].map((k) => [k, { ok: isNumber, want: 'a number' }])),
+  ...Object.fromEntries(['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'].map((k) => [k, { ok: isCount, want: 'a non-negative integer' }])),
+  ...Object.fromEntries(['uniqueItems', 'readOnly', 'writeOnly', 'deprecated'].map((k) => [k, { ok: (v: unknown) => typeof v === 'boolean', want: 'true or false' }])),
+};
+
+/**
+ * A schema object with every keyword whose value JSON Schema refuses left out, each with a sentence
+ * for a warning (the caller adds where). `examples` as OpenAPI writes it elsewhere (a map of
+ * Example Objects) becomes the list JSON Schema wants, from the examples' values.
+ */
+export function sanitiseSchema(schema: JsonObject, tell: (message: string) => void): JsonObject {
+  const out = { ...schema };
+  for (const [key, rule] of Object.entries(RULES)) {
+    if (!(key in out) || rule.ok(out[key])) continue;
+    tell(`the schema keyword "${key}" is ${JSON.stringify(out[key])?.slice(0, 60)}, not ${rule.want}; it is left out. Fix the document.`);
+    delete out[key];
+  }
+  const examples = out.examples;
+  if (examples !== undefined && !Array.isArray(examples)) {
+    const values = examples !== null && typeof examples === 'object' ? Object.values(examples).flatMap((e) => (e !== null && typeof e === 'object' && 'value' in e ? [(e as JsonObject).value] : [])) : [];
+    if (values.length > 0) out.examples = values;
+    else delete out.examples;
+    tell(`"examples" is a map (OpenAPI's Example Objects), where a schema takes a list; ${values.length > 0 ? 'their values are kept as the list' : 'it is left out'}. Use "example", or a list, in a schema.`);
+  }
+  return out;
+}

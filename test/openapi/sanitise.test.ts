@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatHardenError, HardenError } from '../../src/errors.ts';
+import { importOpenApi } from '../../src/openapi/importOpenApi.ts';
+
+const write = (doc: unknown) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'harden-sanitise-')), 'api.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+};
+
+/** Constructs real documents carry that the manifest's validator refuses, one of each. */
+const document = {
+  openapi: '3.0.0',
+  info: { title: 'Odd', version: '1' },
+  paths: {
+    '/things/{id}': {
+      patch: {
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: '', in: 'header', schema: { type: 'string' } },
+        ],
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+        responses: { '200': { description: 'ok' }, '400': { description: 'bad', content: { '*/*': { schema: { type: 'string' } } } } },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Thing: {
+        type: 'object',
+        properties: {
+          timecode: { type: 'string', pattern: 0 },
+          type: { type: 'string' },
+          kind: { type: { type: 'string' } },
+          status: { type: 'string', examples: { done: { value: 'done' }, open: { value: 'open' } } },
+        },
+      },
+    },
+  },
+};
+
+describe('the importer never emits what its own validator refuses', () => {
+  it('leaves out or mends each refused construct, with a warning naming its place in the document', async () => {
+    const { manifest, warnings } = await importOpenApi(write(document));
+    const thing = manifest.schemas.Thing as { properties: Record<string, Record<string, unknown>> };
+    expect(thing.properties.timecode).toEqual({ type: 'string' });
+    expect(thing.properties.type).toEqual({ type: 'string' });
+    expect(thing.properties.kind).toEqual({});
+    expect(thing.properties.status!.examples).toEqual(['done', 'open']);
+    expect(manifest.errors.contentType).toBe('application/problem+json');
+    expect(manifest.endpoints[0]!.headers).toEqual({});
+    const text = warnings.map((w) => w.message).join('\n');
+    expect(text).toContain('at /components/schemas/Thing/properties/timecode: the schema keyword "pattern" is 0');
+    expect(text).toContain('at /components/schemas/Thing/properties/kind: the schema keyword "type"');
+    expect(text).toContain('"examples" is a map');
+    expect(text).toContain('"*/*"');
+    expect(text).toContain('header parameter ""');
+  });
+
+  it('refuses a document with nothing to send in a sentence that carries the warnings saying why', async () => {
+    const file = write({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths: { '/a?b': { get: { responses: { '200': { description: 'ok' } } } } } });
+    const error = await importOpenApi(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HardenError);
+    const text = formatHardenError(error as HardenError);
+    expect(text).toContain(`Nothing to test in ${file}`);
+    expect(text).toContain('the path "/a?b" is not an absolute path');
+    expect(text).not.toMatch(/\b(fixtures|src)\//);
+  });
+});
