@@ -18,6 +18,9 @@ describe('error-schema', () => {
     expect(run(400, '{"error":1}', { type: 'object', required: ['error'], properties: { error: { type: 'string' } } })).toEqual([
       { code: 'ERROR_SCHEMA_MISMATCH', message: 'the 400 body breaks the error schema: /error must be string' },
     ]);
+    expect(run(400, '{}', { type: 'object', required: ['error', 'status'] })).toEqual([
+      { code: 'ERROR_SCHEMA_MISMATCH', message: "the 400 body breaks the error schema: / must have required property 'error'; / must have required property 'status'" },
+    ]);
   });
 
   it.each([['<h1>401</h1>'], [''], ['{"status":401'], ['undefined']])('flags a body that is not JSON: %j', (body) => {

@@ -28,6 +28,7 @@ describe('problem-status', () => {
   it('reads the member the contract names, and none when it names none', () => {
     expect(run(403, '{"code":403,"status":"whatever"}', 'code')).toEqual([]);
     expect(run(401, '{"status":999}', null)).toEqual([]);
+    expect(run(401, '{"null":400}', null)).toEqual([]);
   });
 
   it('leaves bodies that are not JSON objects to error-schema', () => {
@@ -35,6 +36,7 @@ describe('problem-status', () => {
     expect(run(401, 'null')).toEqual([]);
     expect(run(401, '"status"')).toEqual([]);
     expect(run(401, '400')).toEqual([]);
+    expect(run(401, '"a string has a length"', 'length')).toEqual([]);
   });
 
   it('governs every answer from 400 up, and none below', () => {

@@ -9,6 +9,9 @@ const run = (status: number, body: string, expectation = served) => responseSche
 describe('response-schema', () => {
   it('passes a matching body and flags one that breaks the schema, saying how', () => {
     expect(run(200, '{"id":"1"}')).toEqual([]);
+    expect(run(200, '{"id":1}', { outcome: 'accept', statuses: [200], responses: { '200': { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' } } } } })).toEqual([
+      { code: 'RESPONSE_SCHEMA_MISMATCH', message: "the 200 body breaks its schema: / must have required property 'name'; /id must be string" },
+    ]);
     expect(run(200, '{"name":"x"}')).toEqual([{ code: 'RESPONSE_SCHEMA_MISMATCH', message: "the 200 body breaks its schema: / must have required property 'id'" }]);
   });
 
@@ -27,6 +30,7 @@ describe('response-schema', () => {
     expect(run(202, '<html>')).toEqual([]);
     expect(run(204, '')).toEqual([]);
     expect(run(404, '<html>')).toEqual([]);
+    expect(run(202, '<html>', { outcome: 'accept', statuses: [202], responses: { '202': 'problem' } })).toEqual([]);
     expect(run(200, '<html>', { ...served, outcome: 'reject' })).toEqual([]);
     expect(run(200, '<html>', { outcome: 'accept', statuses: [200], responses: undefined })).toEqual([]);
   });
