@@ -26,6 +26,8 @@ export function replayCommand(c: Pick<Case, 'id'>, manifestFile: string, seed: n
 /** A curl line equivalent to the (redacted) request: fill in the token to reproduce by hand. */
 export function curlCommand(request: CurlRequest): string {
   const parts = ['curl', '-i', '-X', request.method, quote(request.url)];
+  // curl resolves `.` and `..` segments itself; a path variant sends them on purpose.
+  if (/\/(?:\.|%2e){1,2}(?:\/|$)/i.test(request.url)) parts.splice(2, 0, '--path-as-is');
   for (const [name, value] of Object.entries(request.headers)) parts.push('-H', quote(`${name}: ${value}`));
   if (request.body !== undefined) parts.push('--data-binary', quote(request.body.length > 200 ? `${request.body.slice(0, 200)}…` : request.body));
   return parts.join(' ');
