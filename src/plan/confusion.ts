@@ -41,8 +41,6 @@ function pathVariants(template: string): [string, (path: string) => string][] {
   return variants;
 }
 
-/** The first protected endpoint on a path: unlisted methods are planned once per path. */
-const firstOnPath = (manifest: Manifest, endpoint: Endpoint) => manifest.endpoints.find((e) => e.path === endpoint.path && !e.public) === endpoint;
 
 /** Another documented method on the same path, with a scope that grants this route but not that one. */
 function overrideTarget(manifest: Manifest, endpoint: Endpoint): { other: Endpoint; scope: string } | undefined {
@@ -90,11 +88,10 @@ export function planConfusion(manifest: Manifest, endpoint: Endpoint, { seed: ru
       });
     }
   }
-  if (firstOnPath(manifest, endpoint)) {
-    for (const method of UNLISTED_METHODS) {
-      const reason = flat(method, ' is not documented on ', endpoint.path, ': any 4xx, or 501');
-      add(flat('unlisted method ', method, ', no credentials'), (r) => ({ ...r, method, body: undefined }), { expect: shared(manifest, `unlisted\n${reason}`, () => Object.freeze(refusal(NOT_SUPPORTED as number[], reason))) });
-    }
+  // Per route, not once per path: a selective run plans a route's cases exactly as the whole plan does.
+  for (const method of UNLISTED_METHODS) {
+    const reason = flat(method, ' is not documented on ', endpoint.path, ': any 4xx, or 501');
+    add(flat('unlisted method ', method, ', no credentials'), (r) => ({ ...r, method, body: undefined }), { expect: shared(manifest, `unlisted\n${reason}`, () => Object.freeze(refusal(NOT_SUPPORTED as number[], reason))) });
   }
   for (const [name, variantOf] of pathVariants(endpoint.path)) {
     const reason = flat('the path ', name === 'upper case' ? 'in upper case' : `with a ${name}`, ' names a protected route: not served without credentials (any 4xx or a redirect)');

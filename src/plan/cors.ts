@@ -15,9 +15,11 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 const policyOf = (manifest: Manifest) => manifest.cors ?? shared(manifest, 'cors none', () => Object.freeze({ allowedOrigins: [], credentials: false }));
 
-/** The method the preflight asks for: the path's own state-changing method, else DELETE. */
-const preflightMethod = (manifest: Manifest, path: string) =>
-  PREFLIGHTED.find((m) => manifest.endpoints.some((e) => e.path === path && e.method === m)) ?? 'DELETE';
+/**
+ * The method the preflight asks for: the route's own when a preflight guards it, else DELETE. Read off
+ * the route alone, so a selective run (--changed-since) plans the same case as the whole plan does.
+ */
+const preflightMethod = (endpoint: Endpoint) => (PREFLIGHTED.includes(endpoint.method) ? endpoint.method : 'DELETE');
 
 /**
  * A preflight carries no credentials (Fetch standard, CORS-preflight request): any answer but a 5xx
@@ -31,7 +33,7 @@ function preflightExpectation(manifest: Manifest): Expectation {
 
 /**
  * The CORS cases of one route (issue 19): on a GET or HEAD route, the documented request from a
- * foreign origin, with a granting token, as a page on another site would send it; once per path, a
+ * foreign origin, with a granting token, as a page on another site would send it; and a
  * preflight from a foreign origin asking for a state-changing method. Each answer must be the route's
  * own, and the `cors` check reads what it grants against the manifest's `cors` section.
  */
@@ -49,8 +51,8 @@ export function planCors(manifest: Manifest, endpoint: Endpoint, { seed: runSeed
     const served = (complete: boolean) => ({ ...acceptance(endpoint, manifest, complete), cors: policyOf(manifest) });
     for (const origin of FOREIGN_ORIGINS) add(flat('cors: origin ', origin), (r) => ({ ...r, headers: { ...r.headers, origin } }), served, true);
   }
-  if (manifest.endpoints.find((e) => e.path === endpoint.path) === endpoint) {
-    const method = preflightMethod(manifest, endpoint.path);
+  {
+    const method = preflightMethod(endpoint);
     const origin = FOREIGN_ORIGINS[0];
     add(
       flat('cors: preflight ', method, ' from ', origin),

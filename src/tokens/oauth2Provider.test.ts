@@ -121,7 +121,7 @@ describe('oauth2 provider: token requests (RFC 6749)', () => {
   it('acquireTokens masks the refresh tokens of the run\'s grants as soon as they arrive', async () => {
     const { provider } = await setUp({}, { grant: 'password', username: { env: 'OAUTH_USERNAME' }, password: { env: 'OAUTH_PASSWORD' } });
     const redactor = new Redactor();
-    const plan = { tokens: { scopeSets: [['orders:read']], revoked: true, forged: [], rotation: false } } as unknown as Plan;
+    const plan = { cases: [], tokens: { scopeSets: [['orders:read']], revoked: true, forged: [], rotation: false } } as unknown as Plan;
     const tokens = await acquireTokens(plan, provider, ['orders:read', 'orders:write'], redactor);
     expect(tokens.revoked?.label).toBe('token#2 (revoked)');
     for (const secret of provider.secrets()) expect(redactor.redact(`x ${secret} y`)).not.toContain(secret);
