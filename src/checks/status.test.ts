@@ -69,6 +69,11 @@ describe('status', () => {
     const revoked = { ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: { kind: 'revoked' as const } } } };
     expect(statusCheck.run(revoked)[0]!.message).toBe('got 403 with the revoked token; expected 200 or 404 (documented)');
     expect(statusCheck.run({ ...context, case: { ...context.case, credential: undefined } })[0]!.message).toBe('got 403 with no token; expected 200 or 404 (documented)');
+    const carrying = (token: object) => statusCheck.run({ ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: token as never } } })[0]!.message;
+    expect(carrying({ kind: 'rotation', which: 'old' })).toBe("got 403 with the rotation's old token; expected 200 or 404 (documented)");
+    expect(carrying({ kind: 'rotation', which: 'new' })).toBe("got 403 with the rotation's new token; expected 200 or 404 (documented)");
+    expect(carrying({ kind: 'forged', flaw: 'expired' })).toBe('got 403 with a forged token (expired); expected 200 or 404 (documented)');
+    expect(carrying({ kind: 'tampered', scopes: ['orders:read'], tamper: 'appended' })).toBe('got 403 with a tampered token; expected 200 or 404 (documented)');
   });
 
   it('judges the first answer; the repeat is the determinism check\'s', () => {

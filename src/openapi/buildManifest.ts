@@ -112,6 +112,9 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
     }),
     limits: o?.limits,
     fields: o?.fields,
+    disclosure: o?.disclosure,
+    cors: o?.cors,
+    gate: o?.gate,
     endpoints,
     schemas: collector.schemas(),
   });

@@ -20,6 +20,10 @@ export interface Overlay {
   examples?: Record<string, Record<string, Scalar>>;
   /** A request body example per operation, sent first by the positive suite. */
   bodies?: Record<string, unknown>;
+  /** The manifest's `disclosure`, `cors` and `gate` sections, copied as they are. */
+  disclosure?: unknown;
+  cors?: unknown;
+  gate?: unknown;
   /** Body properties pinned to existing values (the manifest's `fields`). */
   fields?: Record<string, { enum: unknown[] }>;
 }

@@ -101,6 +101,8 @@ export function toManifestYaml(manifest: Manifest): string {
     limits: manifest.limits.maxBodyBytes === undefined ? undefined : { maxBodyBytes: manifest.limits.maxBodyBytes },
     fields: manifest.fields,
     gate: manifest.gate,
+    disclosure: manifest.disclosure,
+    cors: manifest.cors,
     endpoints: manifest.endpoints.map(endpoint),
     schemas: Object.keys(manifest.schemas).length > 0 ? manifest.schemas : undefined,
     // Approvals and environment profiles are policy a reviewer wrote: a round trip must keep them.
