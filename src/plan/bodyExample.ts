@@ -1,24 +1,12 @@
 import type { JsonSchema, Manifest } from '../manifest/types.ts';
 import { validatorFor } from './arbitraries/ajv.ts';
+import { resolveRef } from './resolveRef.ts';
 
-/** The schema a `#/schemas/Name` reference points at, following references (a cycle ends the walk). */
-function resolved(schema: JsonSchema, manifest: Manifest): JsonSchema {
-  const seen = new Set<JsonSchema>();
-  let current = schema;
-  while (typeof current === 'object' && typeof current.$ref === 'string' && !seen.has(current)) {
-    seen.add(current);
-    const match = /^#\/schemas\/(.+)$/.exec(current.$ref);
-    const next = match ? manifest.schemas[decodeURIComponent(match[1]!.replace(/~1/g, '/').replace(/~0/g, '~'))] : undefined;
-    if (next === undefined) break;
-    current = next;
-  }
-  return current;
-}
 
 /** The documented examples of a schema (JSON Schema `examples`, OpenAPI 3.0 `example`), its own or its reference's. */
 function documentedExamples(schema: JsonSchema, manifest: Manifest): unknown[] {
   const found: unknown[] = [];
-  for (const node of [schema, resolved(schema, manifest)]) {
+  for (const node of [schema, resolveRef(schema, manifest)]) {
     if (typeof node !== 'object') continue;
     if (Array.isArray(node.examples)) found.push(...node.examples);
     if (node.example !== undefined) found.push(node.example);

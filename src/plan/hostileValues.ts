@@ -7,6 +7,7 @@ import { HOSTILE_VALUES, hostileChoiceArbitrary, hostileText, type WeightedField
 import { draw, schemaRoot } from './inputs.ts';
 import { acceptance } from './positive.ts';
 import { ownRefusalOf, ruleStatuses } from './refusalRules.ts';
+import { resolveRef } from './resolveRef.ts';
 
 /** Fields deeper than this are not walked: 200-level values are the attack, not the schema. */
 const MAX_DEPTH = 8;
@@ -16,22 +17,9 @@ const MAX_WALKED = 512;
 
 type SchemaObject = Exclude<JsonSchema, boolean>;
 
-/** Follows `#/schemas/Name` references (a cycle or a foreign reference ends the walk). */
-function resolved(schema: JsonSchema, manifest: Manifest): JsonSchema {
-  const seen = new Set<JsonSchema>();
-  let current = schema;
-  while (typeof current === 'object' && typeof current.$ref === 'string' && !seen.has(current)) {
-    seen.add(current);
-    const match = /^#\/schemas\/(.+)$/.exec(current.$ref);
-    const next = match ? manifest.schemas[decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-    if (next === undefined) break;
-    current = next;
-  }
-  return current;
-}
 
 const propertiesOf = (schema: JsonSchema, manifest: Manifest): Record<string, JsonSchema> => {
-  const node = resolved(schema, manifest);
+  const node = resolveRef(schema, manifest);
   const properties = typeof node === 'object' ? (node as SchemaObject).properties : undefined;
   return typeof properties === 'object' && properties !== null ? (properties as Record<string, JsonSchema>) : {};
 };
