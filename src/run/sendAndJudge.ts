@@ -42,7 +42,10 @@ export async function sendAndJudge(c: Case, planned: PlannedRequest, deps: SendD
   // Re-send only what the API refused or what cannot change state: a served write must not run twice.
   const served = first !== undefined && first.status < 300;
   if (c.repeat && first && !(served && UNSAFE_TO_REPEAT.has(c.request.method))) {
-    exchanges.push(await sendRequest(deps.dispatcher, request, deps.limits, deps.stop));
+    const repeat = await sendRequest(deps.dispatcher, request, deps.limits, deps.stop);
+    // RFC 9110 §15.5.14: a server refusing a body as too large may close the connection; the repeat's
+    // body, still being written, then meets a reset that hides the answer. The first answer stands alone.
+    if (!(first.status === 413 && repeat.failure?.kind === 'connection-reset')) exchanges.push(repeat);
   }
   const failure = exchanges.find((e) => e.failure)?.failure;
   const findings = judgeCase(c, exchanges, deps.contract, deps.redactor.secrets, deps.schemas, deps.disclosure);
