@@ -34,6 +34,18 @@ export interface SendDeps {
   stop?: AbortSignal;
 }
 
+/**
+ * A connection reset before any answer, while sending a body the case expects to be refused as too
+ * large: RFC 9110 §15.5.14 lets the server close the connection instead of reading such a body, and a
+ * server that closes at once (without RFC 9112 §9.6's staged close) resets it under the client's
+ * upload, so the 413 it wrote may never be read. That is a refusal, not an infrastructure error; the
+ * exchange keeps the reset as evidence. A reset on a body the API must read is still an error.
+ */
+export function closedOnOversizedBody(c: Case, exchange: Exchange, contract: ErrorContract): boolean {
+  if (exchange.failure?.kind !== 'connection-reset' || exchange.response !== undefined || exchange.request.body === undefined) return false;
+  return c.expect.statuses.some((status) => contract.statuses.tooLarge.includes(status));
+}
+
 /** Sends a case's request (twice where determinism is checked and it is safe) and runs every check. */
 export async function sendAndJudge(c: Case, planned: PlannedRequest, deps: SendDeps): Promise<Outcome> {
   const request = materialise({ ...c, request: planned }, deps.baseUrl, deps.tokens);
@@ -47,7 +59,7 @@ export async function sendAndJudge(c: Case, planned: PlannedRequest, deps: SendD
     // body, still being written, then meets a reset that hides the answer. The first answer stands alone.
     if (!(first.status === 413 && repeat.failure?.kind === 'connection-reset')) exchanges.push(repeat);
   }
-  const failure = exchanges.find((e) => e.failure)?.failure;
+  const failure = exchanges.find((e) => e.failure && !closedOnOversizedBody(c, e, deps.contract))?.failure;
   const findings = judgeCase(c, exchanges, deps.contract, deps.redactor.secrets, deps.schemas, deps.disclosure);
   return { exchanges, findings, failure };
 }
