@@ -113,7 +113,7 @@ export const REFUSAL_RULES = {
     kinds: ['tooLarge'],
     sent: 'a body just past `limits.maxBodyBytes`',
     standard: 'RFC 9110 §15.5.14',
-    why: '413; the server may close the connection after answering (§15.5.14), which is still its answer',
+    why: "413; the server may close the connection after answering (§15.5.14), which is still its answer. A server that closes at once, without RFC 9112 §9.6's staged close, may reset the connection under the upload before its 413 can be read: on a case that admits `tooLarge` (this one, or a hostile value that pushes the body past the limit) that reset is a refusal, kept in the evidence as the exchange's failure, not an error verdict; on any other case it stays an error",
   },
 } as const satisfies Record<string, RefusalRule>;
 
