@@ -90,7 +90,7 @@ describe('harden merge', () => {
     const dir = mkdtempSync(join(tmpdir(), 'harden-merge-incomplete-'));
     const shard = (index: number, incomplete?: string): string => {
       const doc = {
-        schemaVersion: '1.1.0',
+        schemaVersion: '1.2.0',
         tool: { name: 'api-harden', version: '0' },
         run: { service: 's', seed: 1, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000, shard: { index, count: 2 }, ...(incomplete ? { incomplete } : {}) },
         manifest: { path: 'm.yaml', sha256: 'a'.repeat(64) },

@@ -64,12 +64,12 @@ describe('status', () => {
 
   it('names the scopes of a refused live token, and what other requests carried', () => {
     const context = testContext({ expect: serve, responses: [{ status: 403 }] });
-    const live = { ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: { kind: 'live' as const, scopes: ['orders:read', 'orders:write'] } } } };
+    const live = { ...context, case: { ...context.case, credential: { placement: 'header' as const, name: 'authorization', template: 'Bearer {token}', token: { kind: 'live' as const, scopes: ['orders:read', 'orders:write'] } } } };
     expect(statusCheck.run(live)[0]!.message).toBe('got 403 with a token holding [orders:read orders:write]; expected 200 or 404 (documented)');
-    const revoked = { ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: { kind: 'revoked' as const } } } };
+    const revoked = { ...context, case: { ...context.case, credential: { placement: 'header' as const, name: 'authorization', template: 'Bearer {token}', token: { kind: 'revoked' as const } } } };
     expect(statusCheck.run(revoked)[0]!.message).toBe('got 403 with the revoked token; expected 200 or 404 (documented)');
     expect(statusCheck.run({ ...context, case: { ...context.case, credential: undefined } })[0]!.message).toBe('got 403 with no token; expected 200 or 404 (documented)');
-    const carrying = (token: object) => statusCheck.run({ ...context, case: { ...context.case, credential: { placement: 'header' as const, template: 'Bearer {token}', token: token as never } } })[0]!.message;
+    const carrying = (token: object) => statusCheck.run({ ...context, case: { ...context.case, credential: { placement: 'header' as const, name: 'authorization', template: 'Bearer {token}', token: token as never } } })[0]!.message;
     expect(carrying({ kind: 'rotation', which: 'old' })).toBe("got 403 with the rotation's old token; expected 200 or 404 (documented)");
     expect(carrying({ kind: 'rotation', which: 'new' })).toBe("got 403 with the rotation's new token; expected 200 or 404 (documented)");
     expect(carrying({ kind: 'forged', flaw: 'expired' })).toBe('got 403 with a forged token (expired); expected 200 or 404 (documented)');

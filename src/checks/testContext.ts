@@ -34,6 +34,7 @@ export function testContext(options: {
     statusMember: 'status',
     volatile: ['instance'],
     statuses: { unauthenticated: [401], malformedCredentials: [401], forbidden: [403], invalid: [400], malformedJson: [400], unsupportedMediaType: [415], tooLarge: [413] },
+    challenge: 'Bearer',
     ...options.contract,
   };
   const responses = options.responses.map((r) => ({ status: 200, headers: {}, body: '', truncated: false, bodyBytes: 0, ...r }));

@@ -39,6 +39,20 @@ describe('www-authenticate', () => {
     expect(run({ statuses: [200], challenge: undefined, outcome: 'accept' }, 401, 'Bearer error="invalid_token"')).toEqual([]);
   });
 
+  it("asks for the contract's scheme: Basic for a Basic API, nothing for an API key without a named challenge", () => {
+    const under = (challenge: string | null, expectation: Partial<Expectation>, status: number, header?: string) =>
+      wwwAuthenticateCheck.run(testContext({ expect: expectation, responses: [answer(status, header)], contract: { challenge } }));
+    const accept: Partial<Expectation> = { statuses: [200], challenge: undefined, outcome: 'accept' };
+    expect(codes(under('Basic', accept, 401, 'Bearer'))).toEqual(['CHALLENGE_SCHEME_MISSING']);
+    expect(under('Basic', accept, 401, 'Basic realm="notes", charset="UTF-8"')).toEqual([]);
+    expect(codes(under('Basic', accept, 401))).toEqual(['CHALLENGE_MISSING']);
+    // A Basic challenge has no error codes: any params are fine, and a 403 asks for none.
+    expect(under('Basic', { statuses: [401], challenge: { scheme: 'Basic' } }, 401, 'Basic realm="x", error="whatever"')).toEqual([]);
+    expect(under('Basic', { statuses: [401, 403], challenge: { scheme: 'Basic' } }, 403)).toEqual([]);
+    expect(under(null, accept, 401)).toEqual([]);
+    expect(under(null, { statuses: [401], challenge: undefined }, 401)).toEqual([]);
+  });
+
   it('asks for the scheme the case names, case-insensitively', () => {
     const dpop: ChallengeExpectation = { scheme: 'DPoP', errors: [null] };
     expect(run({ statuses: [401], challenge: dpop }, 401, 'dpop algs="ES256"')).toEqual([]);

@@ -2,9 +2,11 @@ import type { Document, LineCounter } from 'yaml';
 import { catalogueWarnings } from './catalogueWarnings.ts';
 import { RFC9457_SCHEMA } from './rfc9457.ts';
 import { locatePointer } from './locate.ts';
-import type { Endpoint, ErrorStatuses, HttpMethod, JsonSchema, Manifest, NamedParameter, TokenProviderConfig } from './types.ts';
+import type { AuthScheme, Endpoint, ErrorStatuses, HttpMethod, JsonSchema, Manifest, NamedParameter, TokenProviderConfig } from './types.ts';
 
 type Raw = Record<string, any>;
+
+const DEFAULT_CHALLENGE: Record<AuthScheme, string | null> = { bearer: 'Bearer', basic: 'Basic', apiKey: null };
 
 const asList = (value: unknown, fallback: number[]): number[] =>
   value === undefined ? fallback : Array.isArray(value) ? (value as number[]) : [value as number];
@@ -55,8 +57,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     id: e.id,
     method: e.method as HttpMethod,
     path: e.path,
-    scopes: e.scopes ?? [],
-    public: e.public === true || (Array.isArray(e.scopes) && e.scopes.length === 0),
+    scopes: e.authenticated === true ? [] : (e.scopes ?? []),
+    public: e.authenticated !== true && (e.public === true || (Array.isArray(e.scopes) && e.scopes.length === 0)),
     params: e.params ?? {},
     query: namedParameters(e.query, false),
     headers: namedParameters(e.headers, true),
@@ -72,7 +74,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
     baseUrl: String(raw.baseUrl).replace(/\/+$/, ''),
     exposure: raw.exposure ?? 'loopback',
     auth: {
-      scheme: 'bearer',
+      scheme: raw.auth.scheme,
+      ...(raw.auth.scheme === 'apiKey' ? { apiKey: { in: raw.auth.in, name: raw.auth.name } } : {}),
       realm: raw.auth.realm,
       allowQueryToken: raw.auth.allowQueryToken ?? false,
       tokens: tokens(raw.auth.tokens),
@@ -84,6 +87,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
       statusMember: raw.errors?.statusMember !== undefined ? raw.errors.statusMember : usesRfc9457 ? 'status' : null,
       volatile: raw.errors?.volatile ?? [],
       statuses: statuses(raw.errors?.statuses),
+      // RFC 9110 §11.6.1 wants a challenge on every 401; an API key has no registered scheme to offer.
+      challenge: raw.auth.challenge ?? DEFAULT_CHALLENGE[raw.auth.scheme as AuthScheme],
     },
     limits: { maxBodyBytes: raw.limits?.maxBodyBytes },
     ...(raw.gate?.require ? { gate: { require: raw.gate.require } } : {}),

@@ -13,6 +13,7 @@ interface RawEndpoint {
   path: string;
   scopes?: string[];
   public?: boolean;
+  authenticated?: boolean;
   params?: Record<string, unknown>;
   query?: Record<string, { schema?: unknown }>;
   headers?: Record<string, { schema?: unknown }>;
@@ -22,7 +23,7 @@ interface RawEndpoint {
 }
 
 interface RawManifest {
-  auth: { scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
+  auth: { scheme?: string; scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
   errors?: { schema?: unknown; statuses?: Record<string, unknown> };
   endpoints: RawEndpoint[];
   schemas?: Record<string, unknown>;
@@ -115,8 +116,11 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
     if (endpoint.public && (endpoint.scopes?.length ?? 0) > 0) {
       report(['endpoints', i, 'public'], 'an endpoint cannot be public and require scopes', 'remove `public: true` or the scopes');
     }
-    if (!endpoint.public && endpoint.scopes === undefined) {
-      report(['endpoints', i], `endpoint "${endpoint.id}" says neither which scopes grant it nor that it is public`, 'add `scopes: [...]` or `public: true`');
+    if (endpoint.authenticated === true && (endpoint.public === true || (endpoint.scopes?.length ?? 0) > 0)) {
+      report(['endpoints', i, 'authenticated'], `endpoint "${endpoint.id}" says authenticated: true (any valid credential) and also ${endpoint.public ? 'public: true' : 'which scopes grant it'}`, endpoint.public ? 'keep one: public needs no credential, authenticated needs any valid one' : 'remove `authenticated: true` (the scopes already require a credential) or the scopes');
+    }
+    if (!endpoint.public && endpoint.scopes === undefined && endpoint.authenticated !== true) {
+      report(['endpoints', i], `endpoint "${endpoint.id}" says neither which scopes grant it nor that it is public`, 'add `scopes: [...]`, `authenticated: true` (any valid credential) or `public: true`');
     }
     for (const [j, scope] of (endpoint.scopes ?? []).entries()) {
       if (!catalogue.includes(scope)) {
@@ -124,6 +128,11 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
         report(['endpoints', i, 'scopes', j], `scope "${scope}" is not in the catalogue (auth.scopes)`, close ? `did you mean "${close}"?` : 'add it to auth.scopes with an owner');
       }
     }
+  }
+
+  const scheme = manifest.auth.scheme ?? 'bearer';
+  if (scheme !== 'bearer' && (manifest.auth.tokens.provider === 'jwt' || manifest.auth.tokens.provider === 'oauth2')) {
+    report(['auth', 'tokens', 'provider'], `the ${manifest.auth.tokens.provider} provider issues bearer tokens, but auth.scheme is ${scheme}`, scheme === 'basic' ? 'use provider: static with each `user:password` in an environment variable' : 'use provider: static (keys in environment variables) or http (the API\'s key-issuing route)');
   }
 
   for (const [i, token] of (manifest.auth.tokens.tokens ?? []).entries()) {

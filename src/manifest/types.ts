@@ -103,6 +103,11 @@ export interface ErrorContract {
   /** Members (names or JSON pointers) allowed to differ between identical requests. */
   volatile: string[];
   statuses: ErrorStatuses;
+  /**
+   * The WWW-Authenticate scheme every 401 must offer (RFC 9110 §11.6.1), from `auth`: Bearer, Basic,
+   * or the manifest's `auth.challenge`; null for API keys, which have no registered scheme to offer.
+   */
+  challenge: string | null;
 }
 
 /** A query or header parameter: its schema, and whether every request must carry it. */
@@ -115,7 +120,7 @@ export interface Endpoint {
   id: string;
   method: HttpMethod;
   path: string;
-  /** Any one of these grants the route; empty with `public` = no token needed. */
+  /** Any one of these grants the route; empty with `public` = no token needed, empty without = any valid credential. */
   scopes: string[];
   public: boolean;
   params: Record<string, JsonSchema>;
@@ -165,13 +170,18 @@ export interface Cors {
   credentials: boolean;
 }
 
+/** How credentials are presented: RFC 6750 bearer tokens, API keys, or RFC 7617 Basic (`user:password`). */
+export type AuthScheme = 'bearer' | 'apiKey' | 'basic';
+
 export interface Manifest {
   harden: 1;
   service: string;
   baseUrl: string;
   exposure: 'loopback' | 'any';
   auth: {
-    scheme: 'bearer';
+    scheme: AuthScheme;
+    /** apiKey only: where the key goes, and under which name (as the manifest spells it). */
+    apiKey?: { in: 'header' | 'query' | 'cookie'; name: string };
     realm?: string;
     allowQueryToken: boolean;
     tokens: TokenProviderConfig;

@@ -12,12 +12,12 @@ import { placeholderTokens } from './placeholderTokens.ts';
 import type { OpenApiDocument } from './readDocument.ts';
 import type { LoadedOverlay } from './readOverlay.ts';
 import { SchemaCollector } from './schemaCollector.ts';
-import { readSecuritySchemes } from './securitySchemes.ts';
+import { chooseScheme, readSecuritySchemes } from './securitySchemes.ts';
+import { requirementsOf } from './endpointAccess.ts';
 import { selectOperations } from './selectOperations.ts';
 import { serverUrl, serviceName } from './serviceDefaults.ts';
 
 /** The catalogue entry used when the document names no scope at all, so the manifest stays valid. */
-const PLACEHOLDER_SCOPE = 'authenticated';
 
 type Raw = Record<string, unknown>;
 
@@ -38,6 +38,7 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
   const auth = readSecuritySchemes(root, warn);
   const operations = listOperations(root, warn);
   const selected = selectOperations(operations, assignIds(operations), overlay, warn);
+  chooseScheme(auth, selected.map((s) => requirementsOf(s.operation.op, root)), o?.auth?.securityScheme, warn);
   const contract = detectErrorContract(root, selected.map((s) => s.operation), warn);
   const ctx = { root, collector, auth, contract, governed: governedStatuses(o?.errors?.statuses), warn };
 
@@ -63,9 +64,8 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
   for (const [scope, info] of Object.entries(o?.auth?.scopes ?? {})) {
     if (!auth.catalogue.has(scope)) auth.catalogue.set(scope, info.description);
   }
-  if (auth.catalogue.size === 0) {
-    warn({ construct: 'securitySchemes', message: `the document names no scope; the catalogue holds the placeholder "${PLACEHOLDER_SCOPE}", which stands for any valid token. Name real scopes under auth.scopes in the overlay.` });
-    auth.catalogue.set(PLACEHOLDER_SCOPE, 'any valid token (the document names no scope)');
+  if (auth.catalogue.size === 0 && mapped.some((e) => e.access.kind !== 'public')) {
+    warn({ construct: 'securitySchemes', message: 'the document names no scope: every protected operation takes any valid credential (authenticated: true), so there is no scope matrix to test. Name scopes under auth.scopes in the overlay, and on endpoints, to test least privilege.' });
   }
   const catalogue = [...auth.catalogue.keys()];
   const scopes = Object.fromEntries(
@@ -86,7 +86,8 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
       method: e.method,
       path: e.path,
       public: e.access.kind === 'public' ? true : undefined,
-      scopes: e.access.kind === 'scopes' ? e.access.scopes : e.access.kind === 'any-token' ? catalogue : undefined,
+      authenticated: e.access.kind === 'any-token' ? true : undefined,
+      scopes: e.access.kind === 'scopes' ? e.access.scopes : undefined,
       params: Object.keys(e.params).length > 0 ? e.params : undefined,
       query: Object.keys(e.query).length > 0 ? e.query : undefined,
       headers: Object.keys(e.headers).length > 0 ? e.headers : undefined,
@@ -102,7 +103,14 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
     service: o?.service ?? serviceName(asObject(root.info).title),
     baseUrl: o?.baseUrl ?? serverUrl(root, warn),
     exposure: o?.exposure ?? 'loopback',
-    auth: defined({ scheme: 'bearer', realm: o?.auth?.realm, allowQueryToken: o?.auth?.allowQueryToken, tokens, scopes }),
+    auth: defined({
+      ...auth.presentation,
+      challenge: o?.auth?.challenge,
+      realm: o?.auth?.realm,
+      allowQueryToken: auth.presentation.scheme === 'bearer' ? o?.auth?.allowQueryToken : undefined,
+      tokens,
+      scopes,
+    }),
     errors: defined({
       contentType: o?.errors?.contentType ?? contract.contentType,
       schema: errorSchema === 'rfc9457' ? errorSchema : collector.convert(errorSchema),

@@ -1,8 +1,8 @@
 import type { ImportWarning } from './importOpenApi.ts';
 import { asArray, asObject, isObject } from './json.ts';
-import type { AuthModel } from './securitySchemes.ts';
+import { presentationWords, type AuthModel } from './securitySchemes.ts';
 
-/** Who may call an endpoint: nobody needs a token, any valid token, or one of these scopes. */
+/** Who may call an endpoint: nobody needs a credential, any valid one, or one holding one of these scopes. */
 export type Access = { kind: 'public' } | { kind: 'any-token' } | { kind: 'scopes'; scopes: string[] };
 
 const list = (scopes: readonly string[]) => scopes.join(', ');
@@ -21,9 +21,9 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
     const entries = Object.entries(requirement);
     // An empty requirement lets anonymous callers in: the token suites have nothing to refuse.
     if (entries.length === 0) return { kind: 'public' };
-    const unusable = entries.filter(([scheme]) => !model.bearer.has(scheme));
+    const unusable = entries.filter(([scheme]) => !model.chosen.has(scheme));
     if (unusable.length > 0) {
-      blocked.push(unusable.map(([s]) => `"${s}" (${model.unsupported.get(s) ?? 'not declared in securitySchemes'})`).join(' and '));
+      blocked.push(unusable.map(([s]) => `"${s}" (${model.described.get(s) ?? model.unsupported.get(s) ?? 'not declared in securitySchemes'})`).join(' and '));
       continue;
     }
     const scopes = [...new Set(entries.flatMap(([, s]) => asArray(s).filter((x): x is string => typeof x === 'string' && x.length > 0)))];
@@ -31,11 +31,11 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
     alternatives.push(scopes);
   }
   if (alternatives.length === 0) {
-    warn({ operation, construct: 'security', message: `only ${blocked.join(', ')} can authorise it, and the harness presents bearer tokens only; it is mapped as public, so positive cases are sent without credentials. Exclude it in the overlay until the scheme is supported.` });
+    warn({ operation, construct: 'security', message: `only ${blocked.join(', ')} can authorise it, and the manifest presents ${presentationWords(model.presentation)}; it is mapped as public, so positive cases are sent without credentials. Exclude it in the overlay until the scheme is supported.` });
     return { kind: 'public' };
   }
   for (const what of blocked) {
-    warn({ operation, construct: 'security', message: `the alternative needing ${what} is left out: the harness presents bearer tokens only.` });
+    warn({ operation, construct: 'security', message: `the alternative needing ${what} is left out: the manifest presents ${presentationWords(model.presentation)}.` });
   }
   if (alternatives.some((a) => a.length === 0)) return { kind: 'any-token' };
   const singles = [...new Set(alternatives.filter((a) => a.length === 1).flat())];

@@ -9,6 +9,8 @@ const envName = (scope: string) => `HARDEN_TOKEN_${scope.toUpperCase().replace(/
  * with a clear message naming the variable if one is missing at run time.
  */
 export function placeholderTokens(catalogue: readonly string[]): StaticTokenProviderConfig {
+  // No scopes named: one credential, valid for every protected route.
+  if (catalogue.length === 0) return { provider: 'static', tokens: [{ scopes: [], env: 'HARDEN_TOKEN' }], revoked: { env: 'HARDEN_REVOKED_TOKEN' } };
   const taken = new Set<string>();
   const tokens = catalogue.map((scope) => {
     let env = envName(scope);

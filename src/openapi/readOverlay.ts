@@ -13,7 +13,7 @@ export interface Overlay {
   service?: string;
   baseUrl?: string;
   exposure?: 'loopback' | 'any';
-  auth?: { tokens?: unknown; realm?: string; allowQueryToken?: boolean; scopes?: Record<string, { owner?: string; description?: string }> };
+  auth?: { tokens?: unknown; securityScheme?: string; challenge?: string; realm?: string; allowQueryToken?: boolean; scopes?: Record<string, { owner?: string; description?: string }> };
   errors?: { contentType?: string; schema?: unknown; statusMember?: string | null; volatile?: string[]; statuses?: Record<string, number | number[]> };
   limits?: { maxBodyBytes?: number };
   exclude?: string[];

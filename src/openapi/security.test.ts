@@ -42,8 +42,8 @@ describe('importOpenApi: security schemes and requirements', () => {
     expect(imported.warningsFor('POST /both-or-admin')[0]?.message).toMatch(/only the single-scope alternatives \(pets:admin\)/);
   });
 
-  it('maps http bearer and OpenID Connect to the bearer scheme; a bearer without scopes is granted by any catalogued scope', () => {
-    expect(imported.endpoint('plainBearer').scopes).toEqual(['pets:read', 'pets:write', 'pets:admin', 'profile']);
+  it('maps http bearer and OpenID Connect to the bearer scheme; a bearer without scopes takes any valid token (authenticated)', () => {
+    expect(imported.endpoint('plainBearer')).toMatchObject({ public: false, scopes: [] });
     expect(imported.endpoint('oidcRoute').scopes).toEqual(['profile']);
   });
 
@@ -81,5 +81,31 @@ describe('importOpenApi: security schemes and requirements', () => {
       revoked: { env: 'HARDEN_REVOKED_TOKEN' },
     });
     expect(imported.warnings).toContainEqual(expect.objectContaining({ construct: 'overlay', message: expect.stringContaining('auth.tokens') }));
+  });
+});
+
+describe('importOpenApi: API keys and HTTP Basic', () => {
+  it('presents the kind of credential protecting the most operations: an API key, with its place and name', async () => {
+    const imported = await importFixture('key-and-basic.yaml');
+    expect(imported.manifest.auth).toMatchObject({ scheme: 'apiKey', apiKey: { in: 'header', name: 'x-api-key' } });
+    expect(imported.manifest.errors.challenge).toBeNull();
+    // No scope named: any valid key; role names (OpenAPI 3.1) become scopes.
+    expect(imported.endpoint('listItems')).toMatchObject({ public: false, scopes: [] });
+    expect(imported.endpoint('createItem')).toMatchObject({ public: false, scopes: ['items:write'] });
+    expect(imported.endpoint('getItem')).toMatchObject({ public: false, scopes: ['items:read', 'items:write'] });
+    expect(imported.endpoint('health')).toMatchObject({ public: true });
+    // Only Basic can authorise it, and the manifest presents keys: said, not silently tested as a key route.
+    expect(imported.warningsFor('GET /basic-only')[0]?.message).toMatch(/"basic" \(http basic\).*presents an API key in header "X-API-Key"; it is mapped as public/);
+    expect(imported.warnings.some((w) => /more than one kind of credential/.test(w.message))).toBe(true);
+  });
+
+  it('presents HTTP Basic when the overlay names it, with the Basic challenge', async () => {
+    const imported = await importFixture('key-and-basic.yaml', 'key-and-basic.basic.overlay.yaml');
+    expect(imported.manifest.auth.scheme).toBe('basic');
+    expect(imported.manifest.errors.challenge).toBe('Basic');
+    expect(imported.endpoint('basicOnly')).toMatchObject({ public: false, scopes: [] });
+    expect(imported.endpoint('createItem')).toMatchObject({ public: false, scopes: ['items:write'] });
+    // Key-only routes cannot be authorised by Basic: mapped as public, and warned.
+    expect(imported.warningsFor('GET /items')[0]?.message).toMatch(/mapped as public/);
   });
 });

@@ -51,7 +51,8 @@ function endpoint(e: Endpoint): Raw {
     method: e.method,
     path: e.path,
     public: e.public ? true : undefined,
-    scopes: e.public ? undefined : e.scopes,
+    authenticated: !e.public && e.scopes.length === 0 ? true : undefined,
+    scopes: e.public || e.scopes.length === 0 ? undefined : e.scopes,
     params: Object.keys(e.params).length > 0 ? e.params : undefined,
     query: named(e.query),
     headers: named(e.headers),
@@ -85,8 +86,12 @@ export function toManifestYaml(manifest: Manifest): string {
     exposure: manifest.exposure,
     auth: defined({
       scheme: manifest.auth.scheme,
+      in: manifest.auth.apiKey?.in,
+      name: manifest.auth.apiKey?.name,
+      // Written only where it differs from the scheme's own (Bearer, Basic, none for a key).
+      challenge: manifest.errors.challenge !== { bearer: 'Bearer', basic: 'Basic', apiKey: null }[manifest.auth.scheme] ? manifest.errors.challenge : undefined,
       realm: manifest.auth.realm,
-      allowQueryToken: manifest.auth.allowQueryToken,
+      allowQueryToken: manifest.auth.scheme === 'bearer' ? manifest.auth.allowQueryToken : undefined,
       tokens: tokens(manifest.auth.tokens),
       scopes: manifest.auth.scopes,
     }),

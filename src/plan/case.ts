@@ -39,11 +39,18 @@ export type TokenRef =
 export const ROTATION_STEPS = ['issue-replacement', 'new-accepted-before', 'revoke-old', 'old-refused', 'new-accepted-after'] as const;
 export type RotationStep = (typeof ROTATION_STEPS)[number];
 
-/** How a credential is presented: an Authorization header built from a template, or the RFC 6750 §2.3 query parameter. */
+/**
+ * How a credential is presented: in a header (Authorization, or an API key's), a query parameter
+ * (an API key's, or RFC 6750 §2.3 `access_token`) or a cookie.
+ */
 export interface Credential {
-  placement: 'header' | 'query';
-  /** For headers, the whole value with `{token}` standing for the token, e.g. "Bearer {token}". */
+  placement: 'header' | 'query' | 'cookie';
+  /** The header (lower-case), query parameter or cookie name. */
+  name: string;
+  /** The whole value with `{token}` standing for the token, e.g. "Bearer {token}", or "{token}" for a key. */
   template: string;
+  /** `base64`: the token (Basic's `user:password`) is encoded before it fills the template (RFC 7617 §2). */
+  encoding?: 'base64';
   token?: TokenRef;
 }
 
@@ -63,7 +70,8 @@ export interface PlannedRequest {
 /** RFC 6750 §3 challenge expected in WWW-Authenticate; `null` in `errors` means "no error code". */
 export interface ChallengeExpectation {
   scheme: string;
-  errors: (string | null)[];
+  /** RFC 6750 §3.1 error codes allowed; absent for schemes without them (Basic): any, or none, is fine. */
+  errors?: (string | null)[];
 }
 
 export interface Expectation {

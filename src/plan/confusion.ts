@@ -3,7 +3,7 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation, PlannedRequest, UnlistedMethod } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase, routeOf, type CaseParts } from './makeCase.ts';
-import { bearer } from './credentials.ts';
+import { live } from './credentials.ts';
 import { refusal } from './expectations.ts';
 import { acceptance } from './positive.ts';
 import { ruleStatuses } from './refusalRules.ts';
@@ -83,7 +83,7 @@ export function planConfusion(manifest: Manifest, endpoint: Endpoint, { seed: ru
     const expect = overrideExpectation(manifest, endpoint, target.other);
     for (const header of OVERRIDE_HEADERS) {
       add(flat('method override: ', header, ' ', target.other.method), (r) => ({ ...r, headers: { ...r.headers, [header.toLowerCase()]: target.other.method } }), {
-        credential: bearer(manifest, target.scope),
+        credential: live(manifest, target.scope),
         expect,
       });
     }

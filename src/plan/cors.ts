@@ -3,7 +3,7 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation, PlannedRequest } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
-import { bearer } from './credentials.ts';
+import { live } from './credentials.ts';
 import { acceptance } from './positive.ts';
 import { flat, shared } from './shared.ts';
 
@@ -42,7 +42,7 @@ export function planCors(manifest: Manifest, endpoint: Endpoint, { seed: runSeed
   const add = (variant: string, request: (planned: PlannedRequest) => PlannedRequest, expect: (complete: boolean) => Expectation, credentialed: boolean) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
     const example = exampleInputs(endpoint, manifest, identity.seed);
-    const credential = credentialed && !endpoint.public ? bearer(manifest, endpoint.scopes[0]!) : undefined;
+    const credential = credentialed && !endpoint.public ? live(manifest, endpoint.scopes[0]) : undefined;
     const built = makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs: example.inputs, credential, expect: expect(example.complete) });
     cases.push({ ...built, request: request(built.request) });
   };

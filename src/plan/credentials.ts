@@ -1,29 +1,61 @@
 import type { Manifest } from '../manifest/types.ts';
-import { TOKEN_FLAWS, type Credential, type TokenFlaw } from './case.ts';
+import { TOKEN_FLAWS, type Credential, type TokenFlaw, type TokenRef, type TokenTamper } from './case.ts';
 import { shared } from './shared.ts';
 
 // Credentials only name a token; the token stage makes its value per run. Most cases of a suite
 // present the same one, so each is built once (per manifest where it names a scope) and frozen.
-const credential = (placement: Credential['placement'], template: string, token: Credential['token']): Credential =>
-  Object.freeze({ placement, template, token: token && Object.freeze(token) });
+const credential = (placement: Credential['placement'], name: string, template: string, token: TokenRef | undefined, encoding?: 'base64'): Credential =>
+  Object.freeze({ placement, name, template, token: token && Object.freeze(token), ...(encoding ? { encoding } : {}) });
 
-/** A live token holding exactly `scope`, presented under `template` (a header value, or the query parameter's name). */
-export function live(manifest: Manifest, scope: string, template = 'Bearer {token}', placement: Credential['placement'] = 'header'): Credential {
-  return shared(manifest, `credential\n${placement}\n${template}\n${scope}`, () => credential(placement, template, { kind: 'live', scopes: Object.freeze([scope]) as string[] }));
+/** The scopes a live token for `scope` holds: none when the route takes any valid credential. */
+const held = (scope: string | undefined) => Object.freeze(scope === undefined ? [] : [scope]) as string[];
+
+/**
+ * How the manifest's scheme presents a token: `Authorization: Bearer` (RFC 6750 §2.1), an API key
+ * where `auth.in` and `auth.name` say, or `Authorization: Basic` with the `user:password` the
+ * provider holds, base64-encoded (RFC 7617 §2).
+ */
+export function presented(manifest: Manifest, token: TokenRef | undefined): Credential {
+  const { scheme, apiKey } = manifest.auth;
+  // Header names are case-insensitive (RFC 9110 §5.1) and requests carry them lower-case.
+  if (scheme === 'apiKey') return credential(apiKey!.in, apiKey!.in === 'header' ? apiKey!.name.toLowerCase() : apiKey!.name, '{token}', token);
+  if (scheme === 'basic') return credential('header', 'authorization', 'Basic {token}', token, 'base64');
+  return credential('header', 'authorization', 'Bearer {token}', token);
 }
 
-/** The credential that presents a live token with exactly this scope as a bearer token. */
-export const bearer = (manifest: Manifest, scope: string): Credential => live(manifest, scope);
+/** A live token holding exactly `scope` (none: any valid credential), as the manifest's scheme presents it. */
+export function live(manifest: Manifest, scope: string | undefined): Credential {
+  return shared(manifest, `credential\n${scope ?? ''}`, () => presented(manifest, { kind: 'live', scopes: held(scope) }));
+}
+
+/** A live token presented some other way: under another header value, query parameter or cookie. */
+export function liveAs(manifest: Manifest, scope: string | undefined, placement: Credential['placement'], name: string, template: string, encoding?: 'base64'): Credential {
+  return shared(manifest, `credential\n${placement}\n${name}\n${template}\n${encoding ?? ''}\n${scope ?? ''}`, () =>
+    credential(placement, name, template, { kind: 'live', scopes: held(scope) }, encoding),
+  );
+}
+
+/** A header or parameter present with no credential in it. */
+export function emptyAs(placement: Credential['placement'], name: string, template: string): Credential {
+  return credential(placement, name, template, undefined);
+}
+
+/** A live token for `scope`, changed by `tamper` at run time, presented as the scheme does. */
+export function tampered(manifest: Manifest, scope: string | undefined, tamper: TokenTamper): Credential {
+  return presented(manifest, { kind: 'tampered', scopes: held(scope), tamper });
+}
+
+export function revoked(manifest: Manifest): Credential {
+  return shared(manifest, 'credential revoked', () => presented(manifest, { kind: 'revoked' }));
+}
+
+export function rotation(manifest: Manifest, which: 'old' | 'new'): Credential {
+  return shared(manifest, `credential rotation ${which}`, () => presented(manifest, { kind: 'rotation', which }));
+}
 
 /** A bearer header with no token in it. */
-export const EMPTY_BEARER: Credential = credential('header', 'Bearer ', undefined);
+export const EMPTY_BEARER: Credential = credential('header', 'authorization', 'Bearer ', undefined);
 
-export const REVOKED: Credential = credential('header', 'Bearer {token}', { kind: 'revoked' });
-
-const FORGED = new Map(TOKEN_FLAWS.map((flaw) => [flaw, credential('header', 'Bearer {token}', { kind: 'forged', flaw })]));
+// Forged tokens are locally signed JWTs: the jwt provider speaks bearer only.
+const FORGED = new Map(TOKEN_FLAWS.map((flaw) => [flaw, credential('header', 'authorization', 'Bearer {token}', { kind: 'forged', flaw })]));
 export const forged = (flaw: TokenFlaw): Credential => FORGED.get(flaw)!;
-
-export const ROTATION = {
-  old: credential('header', 'Bearer {token}', { kind: 'rotation', which: 'old' }),
-  new: credential('header', 'Bearer {token}', { kind: 'rotation', which: 'new' }),
-} as const;

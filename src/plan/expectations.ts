@@ -10,6 +10,6 @@ export const refusal = (statuses: number[], reason: string, challenge?: Challeng
  * object per manifest, not one per case. `statuses` are the manifest's own arrays, left unfrozen.
  */
 export function refused(manifest: Manifest, statuses: number[], reason: string, challenge?: ChallengeExpectation): Expectation {
-  const key = `refused\n${reason}\n${statuses.join(',')}\n${challenge === undefined ? '-' : `${challenge.scheme} ${challenge.errors.join(',')}`}`;
+  const key = `refused\n${reason}\n${statuses.join(',')}\n${challenge === undefined ? '-' : `${challenge.scheme} ${challenge.errors?.join(',') ?? '*'}`}`;
   return shared(manifest, key, () => Object.freeze(refusal(statuses, reason, challenge)));
 }

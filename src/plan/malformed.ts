@@ -3,7 +3,7 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case } from './case.ts';
 import { bodyViolations, exampleInputs, invalidBody, type Inputs } from './inputs.ts';
 import { caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
-import { bearer, live } from './credentials.ts';
+import { live, liveAs } from './credentials.ts';
 import { refusalOf } from './refusalRules.ts';
 import { fuzzSpec } from './sharedParts.ts';
 import { shared } from './shared.ts';
@@ -25,7 +25,7 @@ function truncated(json: string): string {
  */
 export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
-  const credential = endpoint.public ? undefined : bearer(manifest, endpoint.scopes[0]!);
+  const credential = endpoint.public ? undefined : live(manifest, endpoint.scopes[0]);
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
     const inputs = exampleInputs(endpoint, manifest, identity.seed).inputs;
@@ -97,18 +97,25 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       expect: refusalOf(manifest, 'invalid-input', violationReason(violation)),
     }));
   }
-  if (!endpoint.public) {
+  if (!endpoint.public && manifest.auth.scheme === 'bearer') {
     add('malformed authorization header', () => ({
       // A live token followed by junk: RFC 6750 §2.1's b64token syntax does not allow it, and a server
       // that splits on whitespace and takes a part would accept it.
-      credential: live(manifest, endpoint.scopes[0]!, 'Bearer {token} {token}'),
+      credential: liveAs(manifest, endpoint.scopes[0], 'header', 'authorization', 'Bearer {token} {token}'),
       expect: refusalOf(manifest, 'malformed-credentials', 'the Authorization header does not follow RFC 6750 §2.1'),
     }));
     add('malformed authorization headers', () => ({
-      credential: live(manifest, endpoint.scopes[0]!, 'Bearer {token} x'),
+      credential: liveAs(manifest, endpoint.scopes[0], 'header', 'authorization', 'Bearer {token} x'),
       generated: 'Authorization headers outside RFC 6750 §2.1: junk after a live token, characters outside b64token, overlong tokens, empty bearers',
       expect: refusalOf(manifest, 'malformed-credentials', 'the Authorization header does not follow RFC 6750 §2.1'),
       fuzz: fuzzSpec(manifest, 'malformed-authorization', Math.min(runs, 20)),
+    }));
+  }
+  if (!endpoint.public && manifest.auth.scheme === 'basic') {
+    add('malformed basic credentials', () => ({
+      // Junk after the base64 credentials: RFC 7617 §2's token68 does not allow it.
+      credential: liveAs(manifest, endpoint.scopes[0], 'header', 'authorization', 'Basic {token} x', 'base64'),
+      expect: refusalOf(manifest, 'malformed-credentials', 'the Authorization header does not follow RFC 7617 §2'),
     }));
   }
   return cases;

@@ -3,7 +3,7 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation } from './case.ts';
 import { exampleInputs, generatedInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
-import { bearer } from './credentials.ts';
+import { live } from './credentials.ts';
 import { shared } from './shared.ts';
 import { sharesOf } from './endpointShares.ts';
 import { fuzzSpec, matrixCell, scopeVariant } from './sharedParts.ts';
@@ -54,7 +54,7 @@ function accepting(endpoint: Endpoint, refusals: number[], examplesOnly: boolean
 
 /** The positive suite: a token holding exactly one granting scope (least privilege) and valid inputs. */
 export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
-  const credential = endpoint.public ? undefined : bearer(manifest, endpoint.scopes[0]!);
+  const credential = endpoint.public ? undefined : live(manifest, endpoint.scopes[0]);
   const exampleId = caseIdentity(runSeed, endpoint, 'positive', 'documented example');
   const example = exampleInputs(endpoint, manifest, exampleId.seed);
   const cases = [
@@ -62,7 +62,7 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
       inputs: example.inputs,
       credential,
       expect: acceptance(endpoint, manifest, example.complete),
-      matrix: endpoint.public ? undefined : matrixCell(manifest, endpoint.scopes[0]!, 'allow'),
+      matrix: endpoint.scopes[0] === undefined ? undefined : matrixCell(manifest, endpoint.scopes[0], 'allow'),
     }),
   ];
   // The allow cells of the scope matrix: every other documented scope must grant the route on its own.
@@ -72,7 +72,7 @@ export function planPositive(manifest: Manifest, endpoint: Endpoint, { seed: run
     cases.push(
       makeCase(manifest, endpoint, 'positive', variant, id, {
         inputs: exampleInputs(endpoint, manifest, id.seed).inputs,
-        credential: bearer(manifest, scope),
+        credential: live(manifest, scope),
         expect: acceptance(endpoint, manifest, example.complete),
         matrix: matrixCell(manifest, scope, 'allow'),
       }),

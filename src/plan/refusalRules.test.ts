@@ -7,7 +7,7 @@ import { REFUSAL_RULES, type RefusalRule } from './refusalRules.ts';
 /** The table as docs/expectations.md shows it: the docs and the code say the same thing. */
 function table(): string {
   const rows = Object.entries(REFUSAL_RULES as Record<string, RefusalRule>).map(([kind, rule]) => {
-    const challenge = rule.challenge ? rule.challenge.errors.map((e) => (e === null ? 'no code' : e)).join(' / ') : '—';
+    const challenge = rule.challenge?.errors ? rule.challenge.errors.map((e) => (e === null ? 'no code' : e)).join(' / ') : '—';
     return `| \`${kind}\` | ${rule.sent} | ${rule.kinds.map((k) => `\`${k}\``).join(' + ')} | ${challenge} | ${rule.standard} | ${rule.why} |`;
   });
   return ['| kind | sent | statuses (`errors.statuses`) | challenge error | standard | why |', '|---|---|---|---|---|---|', ...rows].join('\n');

@@ -2,6 +2,7 @@ import type { ErrorStatuses, Manifest } from '../manifest/types.ts';
 import type { ChallengeExpectation, Expectation } from './case.ts';
 import { ANY_CODE, BARE, INSUFFICIENT_SCOPE, INVALID_OR_INSUFFICIENT, INVALID_TOKEN } from './challenges.ts';
 import { refusal, refused } from './expectations.ts';
+import { shared } from './shared.ts';
 
 /** One kind of refusal: which of the manifest's statuses it may answer, which challenge, and the standard behind it. */
 export interface RefusalRule {
@@ -126,14 +127,26 @@ export function ruleStatuses(manifest: Manifest, kind: RefusalKind): number[] {
   return [...new Set(rule.kinds.flatMap((k) => manifest.errors.statuses[k]))];
 }
 
+/**
+ * The challenge a rule asks for under the manifest's scheme. The table's challenges are RFC 6750's,
+ * for bearer. Another scheme's 401 must still offer the contract's challenge (RFC 9110 §11.6.1) —
+ * Basic (RFC 7617 §2), or the scheme `auth.challenge` names — but it has no error codes to check,
+ * and a 403 asks for none; an API key without a named challenge asks for nothing.
+ */
+export function challengeOf(manifest: Manifest, kind: RefusalKind): ChallengeExpectation | undefined {
+  const rule: RefusalRule = REFUSAL_RULES[kind];
+  if (manifest.auth.scheme === 'bearer' || rule.challenge === undefined) return rule.challenge;
+  const scheme = manifest.errors.challenge;
+  if (scheme === null || !rule.kinds.includes('unauthenticated')) return undefined;
+  return shared(manifest, `challenge ${scheme}`, () => Object.freeze({ scheme }));
+}
+
 /** The expectation of a refusal of this kind; `reason` says it for the case at hand. Shared (frozen) per manifest. */
 export function refusalOf(manifest: Manifest, kind: RefusalKind, reason: string): Expectation {
-  const rule: RefusalRule = REFUSAL_RULES[kind];
-  return refused(manifest, ruleStatuses(manifest, kind), reason, rule.challenge);
+  return refused(manifest, ruleStatuses(manifest, kind), reason, challengeOf(manifest, kind));
 }
 
 /** The same, for a reason that names the case's own route or scope: an object of its own. */
 export function ownRefusalOf(manifest: Manifest, kind: RefusalKind, reason: string): Expectation {
-  const rule: RefusalRule = REFUSAL_RULES[kind];
-  return refusal(ruleStatuses(manifest, kind), reason, rule.challenge);
+  return refusal(ruleStatuses(manifest, kind), reason, challengeOf(manifest, kind));
 }

@@ -3,7 +3,7 @@ import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case } from './case.ts';
 import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
-import { REVOKED } from './credentials.ts';
+import { revoked } from './credentials.ts';
 import { refusalOf } from './refusalRules.ts';
 
 /**
@@ -16,7 +16,7 @@ export function planRevokedToken(manifest: Manifest, endpoint: Endpoint, { seed:
   return [
     makeCase(manifest, endpoint, 'revoked-token', 'revoked bearer', identity, {
       inputs: exampleInputs(endpoint, manifest, identity.seed).inputs,
-      credential: REVOKED,
+      credential: revoked(manifest),
       expect: refusalOf(manifest, 'invalid-token', 'the token was revoked'),
     }),
   ];

@@ -4,7 +4,7 @@ import { exampleInputs } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import { acceptance } from './positive.ts';
-import { ROTATION } from './credentials.ts';
+import { rotation } from './credentials.ts';
 import { refusalOf } from './refusalRules.ts';
 
 const STEP_TITLES: Record<RotationStep, string> = {
@@ -28,7 +28,7 @@ export function planRotationProbes(manifest: Manifest, endpoint: Endpoint, { see
     const identity = caseIdentity(runSeed, endpoint, 'rotation', STEP_TITLES[step]);
     const c = makeCase(manifest, endpoint, 'rotation', STEP_TITLES[step], identity, {
       inputs: exampleInputs(endpoint, manifest, identity.seed).inputs,
-      credential: ROTATION[which],
+      credential: rotation(manifest, which),
       expect:
         which === 'old'
           ? refusalOf(manifest, 'invalid-token', 'the old token was revoked in the rotation')

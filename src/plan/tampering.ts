@@ -1,5 +1,6 @@
 import type { Manifest } from '../manifest/types.ts';
 import { TOKEN_TAMPERS, type Credential, type Expectation, type TokenTamper } from './case.ts';
+import { tampered } from './credentials.ts';
 import { refusalOf } from './refusalRules.ts';
 import { flat, shared } from './shared.ts';
 
@@ -23,13 +24,13 @@ export interface TamperingCase {
  * well-formed and the token simply is not one the API issued: 401 invalid_token (§3.1), never served.
  * Shared per manifest and scope: every route granted by the scope plans the same four.
  */
-export function tamperingCases(manifest: Manifest, scope: string): readonly TamperingCase[] {
-  return shared(manifest, `tampering\n${scope}`, () =>
+export function tamperingCases(manifest: Manifest, scope: string | undefined): readonly TamperingCase[] {
+  return shared(manifest, `tampering\n${scope ?? ''}`, () =>
     Object.freeze(
       TOKEN_TAMPERS.map((tamper) =>
         Object.freeze({
           variant: flat('tampered token: ', tamper),
-          credential: Object.freeze({ placement: 'header', template: 'Bearer {token}', token: Object.freeze({ kind: 'tampered', scopes: Object.freeze([scope]) as string[], tamper }) }) as Credential,
+          credential: tampered(manifest, scope, tamper),
           expect: refusalOf(manifest, 'invalid-token', SENT[tamper]),
         }),
       ),

@@ -4,7 +4,8 @@ import type { Case } from './case.ts';
 import { exampleInputs, generatedInputs, invalidBody, type Inputs } from './inputs.ts';
 import { caseIdentity, makeCase, routeOf, type CaseParts } from './makeCase.ts';
 import { forgeableFlaws } from './forgeableFlaws.ts';
-import { bearer, EMPTY_BEARER, forged, live } from './credentials.ts';
+import { forged, live } from './credentials.ts';
+import { presentationCases } from './presentations.ts';
 import { ownRefusalOf, refusalOf } from './refusalRules.ts';
 import { forgedVariant, matrixCell, scopeVariant } from './sharedParts.ts';
 import { flat } from './shared.ts';
@@ -13,8 +14,9 @@ import { planConfusion } from './confusion.ts';
 import { planCors } from './cors.ts';
 
 /**
- * The unauthorized suite: no credentials, the wrong scheme, an empty bearer, the token in the query,
- * and — the least-privilege check — a live token for every catalogued scope that does not grant the route.
+ * The unauthorized suite: no credentials; a live credential presented the way the scheme does not
+ * accept (presentations.ts); forged and tampered tokens; and — the least-privilege check — a live
+ * credential for every catalogued scope that does not grant the route.
  * Anonymous requests for unknown resources or with broken bodies must still get 401: authentication
  * comes before existence and validation, so an anonymous caller learns nothing.
  */
@@ -28,17 +30,11 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
     const built = parts(identity.seed, inputs);
     cases.push(makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, ...built }));
   };
-  const granting = endpoint.scopes[0]!;
+  // Undefined for a route any valid credential grants: the live token then holds no scope.
+  const granting = endpoint.scopes[0];
 
   add('no credentials', () => ({ expect: refusalOf(manifest, 'no-credentials', 'no credentials were sent') }));
-  add('wrong scheme', () => ({ credential: live(manifest, granting, 'Token {token}'), expect: refusalOf(manifest, 'unusable-credentials', 'a live token under a scheme other than Bearer') }));
-  add('empty bearer', () => ({ credential: EMPTY_BEARER, expect: refusalOf(manifest, 'malformed-credentials', 'an empty bearer token (RFC 6750 §2.1 needs one)') }));
-  if (!manifest.auth.allowQueryToken) {
-    add('token in query string', () => ({
-      credential: live(manifest, granting, 'access_token', 'query'),
-      expect: refusalOf(manifest, 'unusable-credentials', 'the manifest does not allow ?access_token= (RFC 6750 §2.3)'),
-    }));
-  }
+  for (const p of presentationCases(manifest, granting)) add(p.variant, () => ({ credential: p.credential, expect: p.expect }));
   if (Object.keys(endpoint.params).length > 0) {
     add('no credentials, unknown resource', (seed) => ({
       inputs: generatedInputs(endpoint, manifest, seed),
@@ -63,9 +59,11 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
     }));
   }
   for (const t of tamperingCases(manifest, granting)) add(t.variant, () => ({ credential: t.credential, expect: t.expect }));
-  for (const scope of Object.keys(manifest.auth.scopes).filter((s) => !endpoint.scopes.includes(s))) {
+  // A route any valid credential grants has no deny cells: every scope's credential is valid.
+  const denying = endpoint.scopes.length === 0 ? [] : Object.keys(manifest.auth.scopes).filter((s) => !endpoint.scopes.includes(s));
+  for (const scope of denying) {
     add(scopeVariant(manifest, scope), () => ({
-      credential: bearer(manifest, scope),
+      credential: live(manifest, scope),
       matrix: matrixCell(manifest, scope, 'deny'),
       // The reason names the route, so this expectation is the case's own; its parts are shared.
       expect: ownRefusalOf(manifest, 'insufficient-scope', flat(scope, ' does not grant ', routeOf(endpoint))),

@@ -8,7 +8,7 @@ import type { CaseSource } from './caseSource.ts';
  * src/report/evidence.schema.json; the version below is its `$id` and must change with it
  * (docs/reports.md, "Schema versions").
  */
-export const EVIDENCE_SCHEMA_VERSION = '1.1.0';
+export const EVIDENCE_SCHEMA_VERSION = '1.2.0';
 export const EVIDENCE_SCHEMA_ID = `urn:api-harden:evidence:${EVIDENCE_SCHEMA_VERSION}`;
 
 /** A case's verdict; `skipped` is rendered when the run reports it (a case the manifest excludes). */
@@ -48,7 +48,7 @@ export interface EvidenceCase {
   endpoint: { id: string; route: string };
   variant: string;
   caseSeed: number;
-  expected: { outcome: 'accept' | 'reject'; statuses: number[]; reason: string; challenge?: { scheme: string; errors: (string | null)[] } };
+  expected: { outcome: 'accept' | 'reject'; statuses: number[]; reason: string; challenge?: { scheme: string; errors?: (string | null)[] } };
   verdict: Verdict;
   /** HTTP status of the first answer; null when none arrived or nothing was sent. */
   status: number | null;

@@ -51,7 +51,7 @@ export function evidenceCase(result: Readonly<CaseResult>, index: number, where:
       outcome: c.expect.outcome,
       statuses: [...c.expect.statuses],
       reason: c.expect.reason,
-      ...(c.expect.challenge ? { challenge: { scheme: c.expect.challenge.scheme, errors: [...c.expect.challenge.errors] } } : {}),
+      ...(c.expect.challenge ? { challenge: { scheme: c.expect.challenge.scheme, ...(c.expect.challenge.errors ? { errors: [...c.expect.challenge.errors] } : {}) } } : {}),
     },
     verdict,
     status: result.exchanges[0]?.response?.status ?? null,

@@ -22,7 +22,7 @@ describe('materialise', () => {
 
   it('presents the tampered token the token stage derived, and skips a tampering the token could not take', () => {
     const token = { value: 'OAT_TAMPERED', scopes: ['r'], label: 'token#1 (case-swapped)', disposable: false };
-    const c = { id: 'e/unauthorized/t', request: { method: 'GET', path: '/x', headers: {} }, credential: { placement: 'header', template: 'Bearer {token}', token: { kind: 'tampered', scopes: ['r'], tamper: 'case-swapped' } } } as unknown as Case;
+    const c = { id: 'e/unauthorized/t', request: { method: 'GET', path: '/x', headers: {} }, credential: { placement: 'header', name: 'authorization', template: 'Bearer {token}', token: { kind: 'tampered', scopes: ['r'], tamper: 'case-swapped' } } } as unknown as Case;
     const tokens = { live: new Map(), forged: new Map(), tampered: new Map([['case-swapped\nr', token]]) };
     expect(materialise(c, new URL('http://127.0.0.1:8080'), tokens).headers.authorization).toBe('Bearer OAT_TAMPERED');
     const none = { ...tokens, tampered: new Map([['case-swapped\nr', undefined]]) };

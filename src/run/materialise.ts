@@ -55,9 +55,16 @@ export function materialise(c: Case, baseUrl: URL, tokens: TokenSet): SentReques
   }
   const headers: Record<string, string> = { ...c.request.headers };
   if (c.request.body?.contentType) headers['content-type'] = c.request.body.contentType;
-  const token = tokenFor(c, tokens);
-  if (c.credential?.placement === 'header') headers.authorization = c.credential.template.split('{token}').join(token ?? '');
-  if (c.credential?.placement === 'query' && token !== undefined) url.searchParams.append(c.credential.template, token);
+  const credential = c.credential;
+  if (credential) {
+    const token = tokenFor(c, tokens);
+    const encoded = token !== undefined && credential.encoding === 'base64' ? Buffer.from(token, 'utf8').toString('base64') : token;
+    const value = credential.template.split('{token}').join(encoded ?? '');
+    if (credential.placement === 'header') headers[credential.name] = value;
+    else if (credential.placement === 'query') url.searchParams.append(credential.name, value);
+    // One Cookie header (RFC 6265 §5.4): the key joins the cookie parameters the request already carries.
+    else headers.cookie = [headers.cookie, `${credential.name}=${value}`].filter(Boolean).join('; ');
+  }
   // The URL parser resolves `.`, `..` and `%2e` segments (WHATWG URL); a path that holds one on purpose is sent as planned.
   const href = DOT_SEGMENT.test(c.request.path) ? base + c.request.path + url.search : url.href;
   return { method: c.request.method, url: href, headers, body: c.request.body?.text };

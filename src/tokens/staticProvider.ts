@@ -9,7 +9,12 @@ export function staticProvider(config: StaticTokenProviderConfig, env: NodeJS.Pr
   return {
     kind: 'static',
     async issue(scopes) {
-      const entry = config.tokens.find((t) => key(t.scopes) === key(scopes));
+      // No scopes asked: a route any valid credential grants. Any listed credential is one; the one
+      // holding the fewest scopes is closest to least privilege.
+      const entry =
+        scopes.length === 0
+          ? [...config.tokens].sort((a, b) => a.scopes.length - b.scopes.length)[0]
+          : config.tokens.find((t) => key(t.scopes) === key(scopes));
       if (!entry) {
         throw new HardenError('TOKEN_PROVIDER_FAILED', `No static token holds exactly [${scopes.join(' ')}]; add one to auth.tokens.tokens with the environment variable that carries it.`);
       }

@@ -25,4 +25,13 @@ describe('Redactor', () => {
     redactor.add('oat_abcdefgh', 'token#1');
     expect(redactor.redact('Bearer oat_abcdefgh')).toBe('Bearer [REDACTED token#1]');
   });
+
+  it('redacts Basic credentials as they travel: user:password in base64, and the password alone', () => {
+    const redactor = new Redactor();
+    redactor.add('alice:correct-horse', 'credential#1');
+    const b64 = Buffer.from('alice:correct-horse').toString('base64');
+    expect(redactor.redact(`Basic ${b64}`)).toBe('Basic [REDACTED credential#1]');
+    expect(redactor.redact('wrong password correct-horse')).toBe('wrong password [REDACTED credential#1 (password)]');
+    expect(redactor.secrets).toContain(b64);
+  });
 });

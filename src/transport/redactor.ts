@@ -10,8 +10,12 @@ export class Redactor {
   add(secret: string, label: string): void {
     if (secret.length < 6 || this.#secrets.has(secret)) return;
     this.#secrets.set(secret, label);
-    // Secrets also travel percent-encoded (query strings) and base64-encoded (Basic auth).
+    // Secrets also travel percent-encoded (query strings) and base64-encoded (Basic auth, RFC 7617 §2).
     this.#secrets.set(encodeURIComponent(secret), label);
+    this.#secrets.set(Buffer.from(secret, 'utf8').toString('base64'), label);
+    // A Basic credential's password is a secret on its own (a server may echo it back).
+    const password = /^[^:]*:(.{6,})$/s.exec(secret)?.[1];
+    if (password !== undefined && !this.#secrets.has(password)) this.#secrets.set(password, `${label} (password)`);
     this.#ordered = [...this.#secrets.keys()].sort((a, b) => b.length - a.length);
     this.#shortest = this.#ordered.at(-1)!.length;
   }
