@@ -17,12 +17,14 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
   if (!Array.isArray(requirements) || requirements.length === 0) return { kind: 'public' };
   const alternatives: string[][] = [];
   const blocked: string[] = [];
+  const otherUsable: boolean[] = [];
   for (const requirement of requirements.filter(isObject)) {
     const entries = Object.entries(requirement);
     // An empty requirement lets anonymous callers in: the token suites have nothing to refuse.
     if (entries.length === 0) return { kind: 'public' };
     const unusable = entries.filter(([scheme]) => !model.chosen.has(scheme));
     if (unusable.length > 0) {
+      otherUsable.push(unusable.every(([s]) => model.usable.has(s)));
       blocked.push(unusable.map(([s]) => `"${s}" (${model.described.get(s) ?? model.unsupported.get(s) ?? 'not declared in securitySchemes'})`).join(' and '));
       continue;
     }
@@ -31,10 +33,11 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
     alternatives.push(scopes);
   }
   if (alternatives.length === 0) {
-    warn({ operation, construct: 'security', message: `only ${blocked.join(', ')} can authorise it, and the manifest presents ${presentationWords(model.presentation)}; it is mapped as public, so positive cases are sent without credentials. Exclude it in the overlay until the scheme is supported.` });
+    warn({ operation, construct: 'security', message: `only ${blocked.join(', ')} can authorise it, and the manifest presents ${presentationWords(model.presentation)}; it is mapped as public, so positive cases are sent without credentials. ${otherUsable.every(Boolean) ? 'Import with auth.securityScheme naming its scheme to test it, or exclude it in the overlay.' : 'Exclude it in the overlay until the scheme is supported.'}` });
     return { kind: 'public' };
   }
-  for (const what of blocked) {
+  // Alternatives in another scheme the harness can present are said once for the document (chooseScheme).
+  for (const what of blocked.filter((_, i) => !otherUsable[i])) {
     warn({ operation, construct: 'security', message: `the alternative needing ${what} is left out: the manifest presents ${presentationWords(model.presentation)}.` });
   }
   if (alternatives.some((a) => a.length === 0)) return { kind: 'any-token' };

@@ -138,7 +138,7 @@ export function chooseScheme(model: AuthModel, requirements: unknown[], named: s
   if (others.length > 0) {
     warn({
       construct: 'securitySchemes',
-      message: `the document protects operations with more than one kind of credential; the manifest presents ${presentationWords(chosen)}, and operations only ${others.map(([, k]) => presentationWords(k.presentation)).join(' or ')} can authorise are mapped as public (warned each). Choose another with auth.securityScheme in the overlay.`,
+      message: `the document also accepts ${others.map(([, k]) => presentationWords(k.presentation)).join(' and ')}; the manifest presents ${presentationWords(chosen)}, so ${others.length === 1 ? 'that alternative is' : 'those alternatives are'} not tested (an operation nothing else can authorise is mapped as public, and warned). Import again with auth.securityScheme in the overlay to test ${others.length === 1 ? 'it' : 'one'}.`,
     });
   }
 }

@@ -47,6 +47,8 @@ export interface Credential {
   placement: 'header' | 'query' | 'cookie';
   /** The header (lower-case), query parameter or cookie name. */
   name: string;
+  /** Query placement only: further parameter names carrying the same value in the same request. */
+  alsoAs?: readonly string[];
   /** The whole value with `{token}` standing for the token, e.g. "Bearer {token}", or "{token}" for a key. */
   template: string;
   /** `base64`: the token (Basic's `user:password`) is encoded before it fills the template (RFC 7617 §2). */

@@ -10,6 +10,20 @@ export interface PresentationCase {
   expect: Expectation;
 }
 
+/**
+ * Query parameter names frameworks and gateways commonly read a key from besides the documented one:
+ * an API that also takes its key from one of them leaks it into logs, history and Referer headers.
+ */
+export const QUERY_KEY_NAMES = ['api_key', 'apikey', 'apiKey', 'key', 'access_token', 'token'] as const;
+
+/** A live key in the query under its own name and every common one, in one request. */
+function keyInQuery(manifest: Manifest, scope: string | undefined, name: string): Credential {
+  return shared(manifest, `key in query\n${name}\n${scope ?? ''}`, () => {
+    const base = liveAs(manifest, scope, 'query', name, '{token}');
+    return Object.freeze({ ...base, alsoAs: Object.freeze(QUERY_KEY_NAMES.filter((n) => n !== name)) });
+  });
+}
+
 const WHERE = { header: 'header', query: 'query parameter', cookie: 'cookie' } as const;
 
 /**
@@ -42,8 +56,14 @@ function build(manifest: Manifest, scope: string | undefined): PresentationCase[
       { variant: 'key under bearer', credential: liveAs(manifest, scope, 'header', 'authorization', 'Bearer {token}'), expect: refusalOf(manifest, 'unusable-credentials', `a live key as a bearer token, where the API takes it in the ${name} ${WHERE[place]}`) },
       ...elsewhere.map((p) => ({
         variant: `key in ${WHERE[p]}`,
-        credential: liveAs(manifest, scope, p, nameIn(p), '{token}'),
-        expect: refusalOf(manifest, 'unusable-credentials', `a live key in the ${name} ${WHERE[p]}, where the API takes it in the ${WHERE[place]}`),
+        credential: p === 'query' ? keyInQuery(manifest, scope, name) : liveAs(manifest, scope, p, nameIn(p), '{token}'),
+        expect: refusalOf(
+          manifest,
+          'unusable-credentials',
+          p === 'query'
+            ? `a live key in the query, as ${name} and under the names APIs commonly read (${QUERY_KEY_NAMES.join(', ')}), where the API takes it in the ${WHERE[place]}`
+            : `a live key in the ${name} ${WHERE[p]}, where the API takes it in the ${WHERE[place]}`,
+        ),
       })),
     ];
   }

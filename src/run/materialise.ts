@@ -61,7 +61,7 @@ export function materialise(c: Case, baseUrl: URL, tokens: TokenSet): SentReques
     const encoded = token !== undefined && credential.encoding === 'base64' ? Buffer.from(token, 'utf8').toString('base64') : token;
     const value = credential.template.split('{token}').join(encoded ?? '');
     if (credential.placement === 'header') headers[credential.name] = value;
-    else if (credential.placement === 'query') url.searchParams.append(credential.name, value);
+    else if (credential.placement === 'query') for (const name of [credential.name, ...(credential.alsoAs ?? [])]) url.searchParams.append(name, value);
     // One Cookie header (RFC 6265 §5.4): the key joins the cookie parameters the request already carries.
     else headers.cookie = [headers.cookie, `${credential.name}=${value}`].filter(Boolean).join('; ');
   }
