@@ -18,6 +18,9 @@ const CATCHES: { regression: string; overlay: string; by: string; caught: (c: Ev
   { regression: 'revoked-key-accepted', overlay: KEYS_OVERLAY, by: 'the revoked-token suite (status)', caught: (c) => c.suite === 'revoked-token' && failedOn(c, 'status') },
   { regression: 'key-prefix-match', overlay: KEYS_OVERLAY, by: 'a tampered key (status)', caught: (c) => c.variant.startsWith('tampered token') && failedOn(c, 'status') },
   { regression: 'scope-ignored', overlay: KEYS_OVERLAY, by: 'the scope matrix on PUT /notes/{noteId}', caught: (c) => c.endpoint.id === 'updateNote' && c.matrix?.expected === 'deny' && failedOn(c, 'status') },
+  { regression: 'cross-principal-read', overlay: KEYS_OVERLAY, by: "bob reading alice's note (ownership, status)", caught: (c) => c.suite === 'ownership' && c.endpoint.id === 'getNote' && failedOn(c, 'status') },
+  { regression: 'cross-principal-write', overlay: KEYS_OVERLAY, by: "bob changing and deleting alice's note (ownership, status)", caught: (c) => c.suite === 'ownership' && ['updateNote', 'deleteNote'].includes(c.endpoint.id) && failedOn(c, 'status') },
+  { regression: 'bola-list-leak', overlay: KEYS_OVERLAY, by: "bob's listing showing alice's note (ownership check)", caught: (c) => c.suite === 'ownership' && c.endpoint.id === 'listNotes' && failedOn(c, 'ownership') },
   { regression: 'basic-no-challenge', overlay: BASIC_OVERLAY, by: 'no credentials (www-authenticate: Basic)', caught: (c) => c.variant === 'no credentials' && failedOn(c, 'www-authenticate') },
   { regression: 'basic-any-password', overlay: BASIC_OVERLAY, by: 'a tampered password (status)', caught: (c) => c.variant.startsWith('tampered token') && failedOn(c, 'status') },
 ];
@@ -43,7 +46,17 @@ describe('the harness on the API-key + Basic target, through the CLI', () => {
   it.each(SEEDS)('API keys, seed %i: exit 0, every suite ran, nothing leaked', (seed) => {
     const run = keys[seed - 1]!;
     expect(run.code, explainRun(run)).toBe(0);
-    for (const suite of ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation']) expect(run.cases.some((c) => c.suite === suite && c.verdict === 'passed'), suite).toBe(true);
+    for (const suite of ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'ownership']) expect(run.cases.some((c) => c.suite === suite && c.verdict === 'passed'), suite).toBe(true);
+    // alice created a note and read it back; bob was refused it on every route, and his listing did not show it.
+    const ownership = run.cases.filter((c) => c.suite === 'ownership');
+    expect(ownership.map((c) => [c.endpoint.id, c.variant, c.verdict])).toEqual([
+      ['createNote', 'owner creates a note', 'passed'],
+      ['getNote', 'owner reads its note', 'passed'],
+      ['getNote', "bob with the owner's note", 'passed'],
+      ['updateNote', "bob with the owner's note", 'passed'],
+      ['deleteNote', "bob with the owner's note", 'passed'],
+      ['listNotes', "bob lists, without the owner's note", 'passed'],
+    ]);
     // The key went where the document says, and nowhere else, on a served request.
     const served = run.cases.find((c) => c.id === 'listNotes/positive/documented-example')!;
     expect(served.status).toBe(200);

@@ -24,8 +24,8 @@ export async function runHardenOnKeys(options: { seed: number; runs: number; ove
   const reports = mkdtempSync(join(tmpdir(), 'harden-keys-'));
   try {
     const { GITHUB_STEP_SUMMARY: _s, GITHUB_ACTIONS: _a, ...quiet } = process.env;
-    const { alice, reader, writer } = api.users;
-    const env = { ...quiet, NOTES_USER: 'alice', NOTES_PASSWORD: alice!.password, NOTES_READER: `reader:${reader!.password}`, NOTES_WRITER: `writer:${writer!.password}` };
+    const { alice, bob, reader, writer } = api.users;
+    const env = { ...quiet, NOTES_USER: 'alice', NOTES_PASSWORD: alice!.password, NOTES_OTHER_USER: 'bob', NOTES_OTHER_PASSWORD: bob!.password, NOTES_READER: `reader:${reader!.password}`, NOTES_WRITER: `writer:${writer!.password}` };
     const args = ['--import', 'tsx', 'src/cli/bin.ts', 'run', KEYS_DOCUMENT, '--overlay', options.overlay, '--base-url', api.url, '--seed', String(options.seed), '--runs', String(options.runs), '--reports-dir', reports, '--no-progress'];
     if (options.suites) args.push('--suites', options.suites);
     const { code, stdout, stderr } = await spawnBounded(process.execPath, args, env);
@@ -40,7 +40,7 @@ export async function runHardenOnKeys(options: { seed: number; runs: number; ove
     const everything = `${stdout}\n${stderr}\n${reportText}`;
     const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
     const secrets = [
-      ...[alice!, reader!, writer!].flatMap((u) => [u.password, basic(u.name, u.password)]),
+      ...[alice!, bob!, reader!, writer!].flatMap((u) => [u.password, basic(u.name, u.password)]),
       ...api.issuedKeys(),
     ];
     const leaked = secrets.filter((secret) => everything.includes(secret)).map((_, i) => `secret #${i + 1}`);

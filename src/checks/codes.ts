@@ -25,6 +25,7 @@ export const FINDING_CODES = {
   CORS_ORIGIN_REFLECTED: { severity: 'high', title: 'A foreign origin is granted credentialed cross-origin access', remedy: 'Reflect only the origins the manifest lists in cors.allowedOrigins, and send Access-Control-Allow-Credentials: true only to them when cors.credentials is true: any site a user visits can otherwise read the API as that user (Fetch standard, CORS protocol).' },
   CORS_WILDCARD_WITH_CREDENTIALS: { severity: 'medium', title: 'Access-Control-Allow-Origin: * is sent with credentials', remedy: 'Browsers refuse * with Access-Control-Allow-Credentials: true, but the pair shows the API means to share credentialed answers with any site: name the allowed origins instead.' },
   CORS_PREFLIGHT_GRANTS_ANY_ORIGIN: { severity: 'medium', title: 'A preflight grants a state-changing method to a foreign origin', remedy: "Answer preflights only for the origins in cors.allowedOrigins: a granted DELETE, PUT or PATCH lets any site send it with the user's credentials." },
+  FOREIGN_OBJECT_LISTED: { severity: 'high', title: "Another principal's object is listed", remedy: "Filter collections by the caller: a listing must show only objects the caller may read (OWASP API1, broken object level authorization)." },
   RESPONSE_SCHEMA_MISMATCH: { severity: 'medium', title: 'The response breaks its documented schema', remedy: 'Fix the response or its schema in the manifest.' },
 } as const satisfies Record<string, { severity: 'high' | 'medium' | 'low'; title: string; remedy: string }>;
 

@@ -4,6 +4,7 @@ import { errorContentTypeCheck } from './error-content-type.ts';
 import { errorSchemaCheck } from './error-schema.ts';
 import { noLeakCheck } from './no-leak.ts';
 import { noServerErrorCheck } from './no-server-error.ts';
+import { ownershipCheck } from './ownership.ts';
 import { problemStatusCheck } from './problem-status.ts';
 import { responseSchemaCheck } from './response-schema.ts';
 import { statusCheck } from './status.ts';
@@ -21,6 +22,7 @@ export const checks = [
   noLeakCheck,
   responseSchemaCheck,
   corsCheck,
+  ownershipCheck,
 ] as const;
 
 export type CheckId = (typeof checks)[number]['id'];

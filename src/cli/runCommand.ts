@@ -6,6 +6,7 @@ import { openManifest } from '../openapi/openManifest.ts';
 import { applyEnvironment } from '../manifest/applyEnvironment.ts';
 import { formatImportWarning } from './formatImportWarning.ts';
 import { selectedPlan } from '../diff/selectedPlan.ts';
+import { withPrerequisites } from '../plan/select.ts';
 import { SUITES } from '../plan/case.ts';
 import { shardPlan } from '../plan/shard.ts';
 import { caseRecorder, evidenceHead } from '../report/buildEvidence.ts';
@@ -60,7 +61,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
   if (settings.caseIds.length > 0) {
     const missing = settings.caseIds.filter((id) => !plan.cases.some((c) => c.id === id));
     if (missing.length > 0) throw new HardenError('OPTION_INVALID', `--case: no case ${missing.map((m) => `"${m}"`).join(', ')} in this plan; ids look like "getOrder/revoked-token/revoked-bearer".`);
-    plan = withCases(plan, plan.cases.filter((c) => settings.caseIds.includes(c.id)));
+    plan = withCases(plan, withPrerequisites(plan.cases, (c) => settings.caseIds.includes(c.id)));
   }
   if (flags.safeMethodsOnly) plan = safeMethodsOnly(plan);
   // A shard's cases keep their positions in the whole plan, so merged shards come back in the order an

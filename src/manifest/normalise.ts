@@ -81,6 +81,8 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
       tokens: tokens(raw.auth.tokens),
       scopes: raw.auth.scopes,
     },
+    principals: Object.fromEntries(Object.entries((raw.principals ?? {}) as Record<string, Raw>).map(([name, p]) => [name, { tokens: tokens(p.tokens) }])),
+    objects: ((raw.objects ?? []) as Raw[]).map((o) => ({ name: o.name ?? o.param, create: o.create, id: o.id, param: o.param, refusal: asList(o.refusal, [403, 404]) })),
     errors: {
       contentType: raw.errors?.contentType ?? 'application/problem+json',
       schema: usesRfc9457 ? RFC9457_SCHEMA : (raw.errors.schema as JsonSchema),

@@ -23,6 +23,8 @@ interface RawEndpoint {
 }
 
 interface RawManifest {
+  objects?: { create: string; param: string }[];
+  principals?: Record<string, unknown>;
   auth: { scheme?: string; scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
   errors?: { schema?: unknown; statuses?: Record<string, unknown> };
   endpoints: RawEndpoint[];
@@ -127,6 +129,22 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
         const close = suggest(scope, catalogue);
         report(['endpoints', i, 'scopes', j], `scope "${scope}" is not in the catalogue (auth.scopes)`, close ? `did you mean "${close}"?` : 'add it to auth.scopes with an owner');
       }
+    }
+  }
+
+  for (const [i, object] of (manifest.objects ?? []).entries()) {
+    const creator = manifest.endpoints.find((e) => e.id === object.create);
+    if (!creator) {
+      const close = suggest(object.create, manifest.endpoints.map((e) => e.id));
+      report(['objects', i, 'create'], `objects[${i}].create names "${object.create}", which is no endpoint`, close ? `did you mean "${close}"?` : 'name the id of the endpoint that creates the object');
+    } else if (creator.public) {
+      report(['objects', i, 'create'], `objects[${i}].create names the public endpoint "${object.create}": an object nobody owns cannot show whether others are kept out`, 'name an endpoint that requires credentials');
+    }
+    if (!manifest.endpoints.some((e) => pathVariables(e.path).includes(object.param))) {
+      report(['objects', i, 'param'], `no endpoint path has the parameter {${object.param}}`, 'name the path parameter that names the object on its routes, e.g. noteId');
+    }
+    if (Object.keys(manifest.principals ?? {}).length === 0) {
+      report(['objects', i], 'objects need another principal to be kept out', 'add principals: { other: { tokens: … } } with that principal\'s credentials');
     }
   }
 

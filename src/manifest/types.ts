@@ -173,6 +173,18 @@ export interface Cors {
 /** How credentials are presented: RFC 6750 bearer tokens, API keys, or RFC 7617 Basic (`user:password`). */
 export type AuthScheme = 'bearer' | 'apiKey' | 'basic';
 
+/** An object the owner creates in the run, and the path parameter that names it (the ownership suite). */
+export interface OwnedObject {
+  name: string;
+  /** The endpoint whose success creates one. */
+  create: string;
+  /** JSON pointer to the new object's id in the create answer. */
+  id: string;
+  param: string;
+  /** What another principal's access must get. */
+  refusal: number[];
+}
+
 export interface Manifest {
   harden: 1;
   service: string;
@@ -187,6 +199,10 @@ export interface Manifest {
     tokens: TokenProviderConfig;
     scopes: Record<string, ScopeInfo>;
   };
+  /** Other principals by name, each with its own credentials; empty when the manifest has none. */
+  principals: Record<string, { tokens: TokenProviderConfig }>;
+  /** Objects the owner (auth.tokens) creates, whose routes the other principals must be refused. */
+  objects: OwnedObject[];
   errors: ErrorContract;
   limits: { maxBodyBytes?: number };
   /** Body properties pinned to existing values (foreign keys), by property name. */

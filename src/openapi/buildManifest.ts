@@ -123,6 +123,8 @@ export function buildManifest(doc: OpenApiDocument, overlay: LoadedOverlay | und
     disclosure: o?.disclosure,
     cors: o?.cors,
     gate: o?.gate,
+    principals: o?.principals,
+    objects: o?.objects,
     endpoints,
     schemas: collector.schemas(),
   });

@@ -24,6 +24,9 @@ export interface Overlay {
   disclosure?: unknown;
   cors?: unknown;
   gate?: unknown;
+  /** The manifest's `principals` and `objects` (the ownership suite), copied as they are. */
+  principals?: unknown;
+  objects?: unknown;
   /** Body properties pinned to existing values (the manifest's `fields`). */
   fields?: Record<string, { enum: unknown[] }>;
 }

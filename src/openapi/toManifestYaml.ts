@@ -95,6 +95,8 @@ export function toManifestYaml(manifest: Manifest): string {
       tokens: tokens(manifest.auth.tokens),
       scopes: manifest.auth.scopes,
     }),
+    principals: Object.keys(manifest.principals).length > 0 ? Object.fromEntries(Object.entries(manifest.principals).map(([n, p]) => [n, { tokens: tokens(p.tokens) }])) : undefined,
+    objects: manifest.objects.length > 0 ? manifest.objects.map((o) => defined({ name: o.name === o.param ? undefined : o.name, create: o.create, id: o.id, param: o.param, refusal: statusValue(o.refusal) })) : undefined,
     errors: defined({
       contentType: manifest.errors.contentType,
       schema: rfc9457 ? 'rfc9457' : manifest.errors.schema,

@@ -1,7 +1,7 @@
 import type { Cors, Endpoint, HttpMethod } from '../manifest/types.ts';
 
 /** The request suites, in report order. */
-export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'exposure'] as const;
+export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'ownership', 'exposure'] as const;
 export type SuiteId = (typeof SUITES)[number];
 
 /** Ways a locally signed token can be invalid; each must be refused with 401 invalid_token (RFC 6750 §3.1). */
@@ -27,13 +27,29 @@ export type TokenTamper = (typeof TOKEN_TAMPERS)[number];
 
 /** Which credential a case needs; the token stage turns it into a value at run time. */
 export type TokenRef =
-  | { kind: 'live'; scopes: string[] }
+  /** A live token with exactly these scopes; of another principal (the ownership suite) when named. */
+  | { kind: 'live'; scopes: string[]; principal?: string }
   /** A live token with these scopes, changed by `tamper` at run time. */
   | { kind: 'tampered'; scopes: string[]; tamper: TokenTamper }
   | { kind: 'revoked' }
   | { kind: 'forged'; flaw: TokenFlaw }
   /** The rotation drill's tokens: the one being replaced, and its replacement. */
   | { kind: 'rotation'; which: 'old' | 'new' };
+
+/**
+ * The ownership suite's steps, in the order they run (OWASP API1, broken object level authorization):
+ * the owner creates an object, reads it back (the control: the id is real), then every other principal
+ * tries each route that takes the object's id, and lists the collection it was created in.
+ */
+export const OWNERSHIP_STEPS = ['create', 'owner-reads', 'probe'] as const;
+export interface OwnershipStep {
+  step: (typeof OWNERSHIP_STEPS)[number];
+  /** The object's name (manifest `objects[].name`). */
+  object: string;
+  /** In the planned request, this text stands for the object's id, known once the create step ran. */
+  placeholder: string;
+  principal?: string;
+}
 
 /** The rotation drill's steps, in the order they run (RFC 7009 revocation proven by negative tests). */
 export const ROTATION_STEPS = ['issue-replacement', 'new-accepted-before', 'revoke-old', 'old-refused', 'new-accepted-after'] as const;
@@ -87,6 +103,8 @@ export interface Expectation {
   responses?: Endpoint['responses'];
   /** For requests that carry an `Origin`: the cross-origin access the manifest allows (the `cors` check). */
   cors?: Cors;
+  /** Text the answer must not contain: another principal's object id in a listing (the `ownership` check). */
+  absent?: string[];
 }
 
 /** A case that is a property: many generated requests, shrunk to the smallest failing one. */
@@ -122,6 +140,8 @@ export interface Case {
   fuzz?: FuzzSpec;
   /** Present for the rotation drill's cases: which step this is (the issue and revoke steps send no request). */
   rotation?: RotationStep;
+  /** Present for the ownership suite's cases: which step, for which object and (probes) which other principal. */
+  ownership?: OwnershipStep;
   /** Present for the exposure suite's case: read the listener's bound addresses, send nothing. */
   exposure?: boolean;
   /** Why the case is planned but must not be sent (e.g. --safe-methods-only); reported as skipped. */
@@ -137,5 +157,5 @@ export interface Plan {
   service: string;
   cases: Case[];
   /** Credentials the run must obtain before sending. */
-  tokens: { scopeSets: string[][]; revoked: boolean; forged: TokenFlaw[]; rotation: boolean };
+  tokens: { scopeSets: string[][]; revoked: boolean; forged: TokenFlaw[]; rotation: boolean; principals: Record<string, string[][]> };
 }

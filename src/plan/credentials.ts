@@ -28,6 +28,11 @@ export function live(manifest: Manifest, scope: string | undefined): Credential 
   return shared(manifest, `credential\n${scope ?? ''}`, () => presented(manifest, { kind: 'live', scopes: held(scope) }));
 }
 
+/** A live token of another principal holding exactly `scope`, as the manifest's scheme presents it. */
+export function liveOf(manifest: Manifest, principal: string, scope: string | undefined): Credential {
+  return shared(manifest, `credential of\n${principal}\n${scope ?? ''}`, () => presented(manifest, { kind: 'live', scopes: held(scope), principal }));
+}
+
 /** A live token presented some other way: under another header value, query parameter or cookie. */
 export function liveAs(manifest: Manifest, scope: string | undefined, placement: Credential['placement'], name: string, template: string, encoding?: 'base64'): Credential {
   return shared(manifest, `credential\n${placement}\n${name}\n${template}\n${encoding ?? ''}\n${scope ?? ''}`, () =>

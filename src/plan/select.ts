@@ -120,9 +120,24 @@ export function narrowManifest(manifest: Manifest, ids: ReadonlySet<string>): Ma
 export function applySelection(plan: Plan, selected: ReadonlySet<string>, smoke: readonly Case[]): Plan {
   const smokeIds = new Set(smoke.map((c) => c.id));
   const keep = (c: Case) => selected.has(c.endpointId) || smokeIds.has(c.id);
-  const drill = plan.cases.some((c) => c.rotation !== undefined && keep(c));
   // The exposure check belongs to no endpoint and sends nothing: a selective run keeps it.
-  const cases = plan.cases.filter((c) => keep(c) || c.exposure === true || (drill && (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old')));
+  const cases = withPrerequisites(plan.cases, (c) => keep(c) || c.exposure === true);
   const present = new Set(cases.map((c) => c.id));
   return withCases(plan, [...cases, ...smoke.filter((c) => !present.has(c.id))]);
+}
+
+/**
+ * The cases `keep` picks, plus the steps they cannot run without, in plan order: the rotation
+ * drill's issue and revoke steps for any of its probes; an owned object's create step and the owner's
+ * control read for any probe of it. A replay of one case (`--case`) then reproduces it as the full run did.
+ */
+export function withPrerequisites(cases: readonly Case[], keep: (c: Case) => boolean): Case[] {
+  const drill = cases.some((c) => c.rotation !== undefined && keep(c));
+  const objects = new Set(cases.filter((c) => c.ownership !== undefined && keep(c)).map((c) => c.ownership!.placeholder));
+  return cases.filter(
+    (c) =>
+      keep(c) ||
+      (drill && (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old')) ||
+      (c.ownership !== undefined && c.ownership.step !== 'probe' && objects.has(c.ownership.placeholder)),
+  );
 }

@@ -10,9 +10,10 @@ export function shardOf(key: string, count: number): number {
 /**
  * What a case is partitioned by: its id — never its position, so a case stays in its shard
  * whatever the seed or the other cases. The rotation drill is one sequence (issue, probe, revoke,
- * probe) sharing its tokens, so all its steps share one key and land in the same shard.
+ * probe) sharing its tokens, so all its steps share one key and land in the same shard; so do an
+ * owned object's create step, control and probes.
  */
-export const shardKey = (c: Case) => (c.rotation !== undefined ? 'rotation-drill' : c.id);
+export const shardKey = (c: Case) => (c.rotation !== undefined ? 'rotation-drill' : c.ownership !== undefined ? `ownership ${c.ownership.placeholder}` : c.id);
 
 /**
  * Shard `index` of `count` (1-based, as in `--shard 2/3`): the cases whose key hashes to it, in

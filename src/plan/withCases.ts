@@ -4,14 +4,21 @@ import { TOKEN_FLAWS, type Case, type Plan } from './case.ts';
 export function tokensFor(all: readonly Case[]): Plan['tokens'] {
   const cases = all.filter((c) => c.skip === undefined && c.unproven === undefined);
   const scopeSets = new Map<string, string[]>();
+  const principals = new Map<string, Map<string, string[]>>();
   for (const c of cases) {
+    const token = c.credential?.token;
+    if (token?.kind === 'live' && token.principal !== undefined) {
+      const sets = principals.get(token.principal) ?? new Map<string, string[]>();
+      sets.set(token.scopes.join(' '), token.scopes);
+      principals.set(token.principal, sets);
     // A tampered token is derived from the live one with the same scopes, so that one is issued.
-    if (c.credential?.token?.kind === 'live' || c.credential?.token?.kind === 'tampered') scopeSets.set(c.credential.token.scopes.join(' '), c.credential.token.scopes);
+    } else if (token?.kind === 'live' || token?.kind === 'tampered') scopeSets.set(token.scopes.join(' '), token.scopes);
   }
   return {
     scopeSets: [...scopeSets.values()],
     revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
     rotation: cases.some((c) => c.rotation !== undefined),
+    principals: Object.fromEntries([...principals].map(([name, sets]) => [name, [...sets.values()]])),
     forged: TOKEN_FLAWS.filter((flaw) => cases.some((c) => c.credential?.token?.kind === 'forged' && c.credential.token.flaw === flaw)),
   };
 }

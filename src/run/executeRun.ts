@@ -4,7 +4,7 @@ import { emit, type Reporter } from './reporter.ts';
 import { sendOrder } from './sendOrder.ts';
 import { buildScopeMatrix } from './scopeMatrix.ts';
 import { rotationRecordFrom } from './rotationRecordFrom.ts';
-import { ROTATION_STEPS } from '../plan/case.ts';
+import { OWNERSHIP_STEPS, ROTATION_STEPS } from '../plan/case.ts';
 import { runWarnings } from './runWarnings.ts';
 import { ResultTally } from './resultTally.ts';
 import type { RunSummary } from './summarise.ts';
@@ -46,7 +46,12 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
     };
     // The drill's steps depend on each other, so they run after everything else, one step at a time.
     const order = sendOrder(plan.cases);
-    await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === undefined), session.limits.concurrency, run);
+    await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined), session.limits.concurrency, run);
+    // The ownership steps depend on each other too (create, control, probes); probes in plan order,
+    // one at a time, so a delete the API wrongly allows comes after the reads and changes.
+    for (const step of OWNERSHIP_STEPS) {
+      await mapConcurrent(plan.cases.flatMap((c, i) => (c.ownership?.step === step ? [i] : [])), step === 'probe' ? 1 : session.limits.concurrency, run);
+    }
     for (const step of ROTATION_STEPS) {
       await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === step), session.limits.concurrency, run);
     }

@@ -34,6 +34,7 @@ function tokenFor(c: Case, tokens: TokenSet): string | undefined {
     ref.kind === 'revoked' ? tokens.revoked
     : ref.kind === 'forged' ? tokens.forged.get(ref.flaw)
     : ref.kind === 'rotation' ? (ref.which === 'old' ? tokens.rotation?.old : tokens.rotation?.replacement)
+    : ref.principal !== undefined ? tokens.principals?.get(ref.principal)?.get(scopeKey(ref.scopes))
     : tokens.live.get(scopeKey(ref.scopes));
   if (!token) throw new TokenUnavailableError(c.id);
   return token.value;

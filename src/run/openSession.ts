@@ -1,7 +1,8 @@
 import type { Manifest } from '../manifest/types.ts';
 import type { Case, Plan } from '../plan/case.ts';
 import { createProvider } from '../tokens/createProvider.ts';
-import { acquireTokens, releaseTokens, type TokenSet } from '../tokens/tokenSet.ts';
+import { acquirePrincipalTokens, acquireTokens, releaseTokens, type PrincipalTokens, type TokenSet } from '../tokens/tokenSet.ts';
+import { OwnershipLedger } from './ownershipStep.ts';
 import type { TokenProvider } from '../tokens/provider.ts';
 import { createDispatcher } from '../transport/createDispatcher.ts';
 import { guardTarget } from '../transport/guardTarget.ts';
@@ -53,10 +54,19 @@ export async function openSession(options: SessionOptions, redactor = new Redact
   const schemas = createSchemaValidator(manifest);
   let tokens: TokenSet;
   let provider: TokenProvider;
+  const others: PrincipalTokens[] = [];
+  const ledger = new OwnershipLedger(manifest);
   try {
     provider = await createProvider(manifest, { baseUrl, dispatcher, limits, env: options.env ?? process.env });
     tokens = await acquireTokens(plan, provider, Object.keys(manifest.auth.scopes), redactor);
+    for (const [name, scopeSets] of Object.entries(plan.tokens.principals)) {
+      const own = await createProvider({ ...manifest, auth: { ...manifest.auth, tokens: manifest.principals[name]!.tokens } }, { baseUrl, dispatcher, limits, env: options.env ?? process.env });
+      const held = await acquirePrincipalTokens(name, scopeSets, own, redactor);
+      others.push(held);
+      (tokens.principals ??= new Map()).set(name, held.live);
+    }
   } catch (error) {
+    for (const other of others) await releaseTokens({ live: other.live, forged: new Map() }, other.provider);
     await dispatcher.close();
     throw error;
   }
@@ -85,6 +95,14 @@ export async function openSession(options: SessionOptions, redactor = new Redact
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
         return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
       }
+      if (c.ownership) {
+        const unavailable = c.ownership.step === 'create' ? undefined : ledger.unavailable(c);
+        if (unavailable !== undefined) return notProvenResult(c, unavailable);
+        const sent = c.ownership.step === 'create' ? c : ledger.concrete(c);
+        const outcome = await sendAndJudge(sent, sent.request, deps);
+        ledger.record(c, outcome);
+        return toResult(sent, outcome);
+      }
       if (!c.fuzz) {
         try {
           return toResult(c, await sendAndJudge(c, c.request, deps));
@@ -102,6 +120,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
     },
     async close() {
       await releaseTokens(tokens, provider);
+      for (const other of others) await releaseTokens({ live: other.live, forged: new Map() }, other.provider);
       await dispatcher.close();
     },
   };

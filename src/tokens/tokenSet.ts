@@ -11,6 +11,8 @@ export interface TokenSet {
   forged: Map<TokenFlaw, IssuedToken>;
   /** The rotation drill's tokens: `old` is issued up front, `replacement` by the drill's first step. */
   rotation?: { old: IssuedToken; replacement?: IssuedToken };
+  /** Other principals' live tokens (the ownership suite), by principal, then by scope set. */
+  principals?: Map<string, Map<string, IssuedToken>>;
   /** Live tokens changed one way, keyed by `tamperKey`; `undefined` where the change cannot be made. */
   tampered?: Map<string, IssuedToken | undefined>;
 }
@@ -76,4 +78,27 @@ export async function releaseTokens(tokens: TokenSet, provider: TokenProvider): 
   for (const token of [...tokens.live.values(), ...rotation]) {
     if (token.disposable) await provider.revoke(token).catch(() => undefined);
   }
+}
+
+/** Another principal's credentials, with the provider that issued them (to release them at the end). */
+export interface PrincipalTokens {
+  provider: TokenProvider;
+  live: Map<string, IssuedToken>;
+}
+
+/**
+ * Obtains every credential the plan needs of one other principal, from that principal's own provider,
+ * each registered with the redactor the moment it exists, labelled with the principal's name.
+ */
+export async function acquirePrincipalTokens(name: string, scopeSets: string[][], provider: TokenProvider, redactor: Redactor): Promise<PrincipalTokens> {
+  for (const [i, secret] of provider.secrets().entries()) redactor.add(secret, `${name} client-secret#${i + 1}`);
+  provider.onSecret?.((secret, label) => redactor.add(secret, `${name} ${label}`));
+  const live = new Map<string, IssuedToken>();
+  for (const scopes of scopeSets) {
+    const token = await provider.issue(scopes);
+    const labelled = { ...token, label: `${name} ${token.label}` };
+    redactor.add(labelled.value, labelled.label);
+    live.set(scopeKey(scopes), labelled);
+  }
+  return { provider, live };
 }
