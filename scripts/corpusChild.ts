@@ -21,6 +21,17 @@ function documentOperations(file: string): number {
   }
 }
 
+/** Whether any operation requires a scheme: its own non-empty `security`, else a non-empty document-level one. */
+function requiresSecurity(file: string): boolean {
+  try {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { security?: unknown[]; paths?: Record<string, Record<string, { security?: unknown[] }>> };
+    const needs = (s: unknown[] | undefined) => Array.isArray(s) && s.length > 0 && s.every((r) => Object.keys(r as object).length > 0);
+    return Object.values(doc.paths ?? {}).some((item) => Object.entries(item ?? {}).some(([k, op]) => METHODS.includes(k) && needs(op?.security ?? doc.security)));
+  } catch {
+    return false;
+  }
+}
+
 /** The cause a warning counts under: the construct for import warnings, the kind of bound for the planner's. */
 function cause(warning: string): string {
   const construct = /^\[([^\]]+)\]/.exec(warning)?.[1];
@@ -44,8 +55,9 @@ try {
   }
   const clean = report.endpoints.filter((e) => e.warnings.length === 0 && e.unplanned === undefined).length;
   const allPublic = manifest.endpoints.every((e) => e.public);
+  const declaresSecurity = requiresSecurity(file);
   const reasons = [...new Set(report.endpoints.flatMap((e) => (e.unplanned === undefined ? [] : [e.unplanned])))].slice(0, 3);
-  emit({ status: 'ok', operations, endpoints: report.totals.endpoints, clean, unplanned: report.totals.unplanned, reasons, cases: report.totals.cases, causes, allPublic, importMs, ms: performance.now() - started });
+  emit({ status: 'ok', operations, endpoints: report.totals.endpoints, clean, unplanned: report.totals.unplanned, reasons, cases: report.totals.cases, causes, allPublic, declaresSecurity, scheme: manifest.auth.scheme, importMs, ms: performance.now() - started });
 } catch (error) {
   const ms = performance.now() - started;
   if (error instanceof HardenError) emit({ status: 'refused', operations, message: [error.message, ...error.problems.map((p) => `${p.location.file ?? ''} ${p.location.pointer ?? ''}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`)].join(' | '), ms });
