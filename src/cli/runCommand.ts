@@ -12,6 +12,7 @@ import { shardPlan } from '../plan/shard.ts';
 import { caseRecorder, evidenceHead } from '../report/buildEvidence.ts';
 import { CaseSpool } from '../report/caseSpool.ts';
 import type { Evidence } from '../report/evidence.ts';
+import { colourWanted, headlineTone, painter } from '../report/colour.ts';
 import { consoleReporter } from '../report/console.ts';
 import { driftLines } from '../report/driftLines.ts';
 import { redactDeep } from '../report/redactDeep.ts';
@@ -39,6 +40,12 @@ export interface RunIo {
   progress?: ProgressSink;
   /** What replay lines start with instead of `npx harden run MANIFEST --base-url URL`, for front ends that start the target (`npm start --`). */
   replayPrefix?: string;
+  /**
+   * Whether `out` is a terminal, for colour (NO_COLOR and FORCE_COLOR in `env` decide first). Left
+   * out: the process's stdout when the CLI runs on the process's own streams (it then passes
+   * `progress`, the real stderr), else not a terminal (tests and embedding get plain text).
+   */
+  outTty?: boolean;
   /** Test hook: the run's redactor, to search outputs for every secret it holds. */
   onRedactor?: (redactor: Redactor) => void;
 }
@@ -81,6 +88,8 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     progress?.beforeOutput();
     io.out(redact(line));
   };
+  // Colour is for the console only: reports are rendered by other code, and piped output is not a terminal.
+  const paint = painter(colourWanted(io.env, io.outTty ?? (io.progress !== undefined && process.stdout.isTTY === true)));
   // Each case's evidence goes to disk as it lands (redacted first), so memory stays flat however big the plan.
   const spool = new CaseSpool();
   // SIGINT/SIGTERM stop the run cleanly: in-flight requests end, the rest are skipped, reports still get written.
@@ -116,7 +125,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
           redactor = r;
           io.onRedactor?.(r);
         },
-        reporters: [...(progress ? [progress] : []), consoleReporter(out), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags, replayPrefix: io.replayPrefix })],
+        reporters: [...(progress ? [progress] : []), consoleReporter(out, { paint }), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags, replayPrefix: io.replayPrefix })],
       });
     } finally {
       progress?.stop();
@@ -147,7 +156,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     const facts = gateFacts(evidence, { driftApproved: settings.updateBaseline });
     const verdict = gateVerdict(facts);
     const seconds = ((summary.finishedAt.getTime() - summary.startedAt.getTime()) / 1000).toFixed(1);
-    out(`${headlineText(verdict.headline, evidence.totals, { ...facts, incomplete })} in ${seconds}s, seed ${summary.seed}`);
+    out(`${paint(headlineTone(verdict.headline), headlineText(verdict.headline, evidence.totals, { ...facts, incomplete }))}${paint('dim', ` in ${seconds}s, seed ${summary.seed}`)}`);
     return verdict.code;
   } finally {
     spool.close();
