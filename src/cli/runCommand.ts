@@ -16,7 +16,7 @@ import { colourWanted, headlineTone, painter } from '../report/colour.ts';
 import { consoleReporter } from '../report/console.ts';
 import { driftLines } from '../report/driftLines.ts';
 import { redactDeep } from '../report/redactDeep.ts';
-import { fileSink, writeReports } from '../report/writeReports.ts';
+import { fileSink, reportFiles, writeReports } from '../report/writeReports.ts';
 import { executeRun } from '../run/executeRun.ts';
 import { gateVerdict } from '../run/gate.ts';
 import { gateFacts } from '../report/gateFacts.ts';
@@ -125,7 +125,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
           redactor = r;
           io.onRedactor?.(r);
         },
-        reporters: [...(progress ? [progress] : []), consoleReporter(out, { paint }), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags, replayPrefix: io.replayPrefix })],
+        reporters: [...(progress ? [progress] : []), consoleReporter(out, { paint, summaryPath: reportFiles({ dir: settings.reportsDir, junit: settings.junitPath }).summary }), caseRecorder((c) => spool.add(c), { redact, planIndex: planIndex && ((id) => planIndex!.get(id)), replayFlags, replayPrefix: io.replayPrefix })],
       });
     } finally {
       progress?.stop();

@@ -91,3 +91,63 @@ describe('console colour', () => {
     expect(painter(false)(headlineTone('FAIL'), 'FAIL')).toBe('FAIL');
   });
 });
+
+/** Plain console output of the results given, landing in the order given. */
+function runConsole(rs: [CaseResult, number][], summaryPath?: string): string[] {
+  const lines: string[] = [];
+  const reporter = consoleReporter((l) => lines.push(l), { summaryPath });
+  reporter.onRunStart!({ plan: { seed: 7, service: 's', cases: rs.map(([r]) => r.case) } as unknown as Plan, baseUrl: 'http://127.0.0.1:1', manifestFile: 'm.yaml', startedAt: new Date(0) });
+  for (const [r, i] of rs) reporter.onCaseResult!(r, i);
+  reporter.onRunEnd!(summaryOf(rs));
+  return lines;
+}
+
+const replayLines = (lines: string[]) => lines.filter((l) => l.startsWith('  npx harden'));
+
+describe('console: cases that did not hold, grouped by endpoint and cause', () => {
+  // Seven cases of one route fail for one cause, two for another; one route times out twice.
+  const rs: [CaseResult, number][] = [
+    ...Array.from({ length: 7 }, (_, i) => [failed(kase('getOrder', 'GET /orders/{id}', `v${i}`), 'STATUS_UNEXPECTED', `got 200 for v${i}; expected 401`), i] as [CaseResult, number]),
+    ...Array.from({ length: 2 }, (_, i) => [failed(kase('getOrder', 'GET /orders/{id}', `w${i}`), 'ERROR_CONTENT_TYPE', `got text/html (w${i})`), 7 + i] as [CaseResult, number]),
+    ...Array.from({ length: 2 }, (_, i) => [errored(kase('createOrder', 'POST /orders', `t${i}`), 'timeout'), 9 + i] as [CaseResult, number]),
+  ];
+
+  it('prints one group per (route, cause) with its count, first message and one replay line of its first case in plan order', () => {
+    // Landing order reversed: the groups are the same as in plan order (only the live lines follow the landing).
+    const grouped = (lines: string[]) => lines.slice(lines.findIndex((l) => l.startsWith('did not hold')));
+    const end = grouped(runConsole([...rs].reverse()));
+    expect(end).toEqual(grouped(runConsole(rs)));
+    expect(end).toEqual([
+      "did not hold, by endpoint and cause (11 cases, 3 groups; each replay line re-runs the group's first case):",
+      '  GET /orders/{id} · STATUS_UNEXPECTED × 7',
+      '    got 200 for v0; expected 401',
+      "  npx harden run 'm.yaml' --base-url http://127.0.0.1:1 --seed 7 --case 'getOrder/unauthorized/v0'",
+      '  GET /orders/{id} · ERROR_CONTENT_TYPE × 2',
+      '    got text/html (w0)',
+      "  npx harden run 'm.yaml' --base-url http://127.0.0.1:1 --seed 7 --case 'getOrder/unauthorized/w0'",
+      '  POST /orders · no response (timeout) × 2',
+      '    timeout after 10000 ms',
+      "  npx harden run 'm.yaml' --base-url http://127.0.0.1:1 --seed 7 --case 'createOrder/unauthorized/t0'",
+    ]);
+  });
+
+  it('shows each cause live once, as its first case lands', () => {
+    const live = runConsole(rs).filter((l) => /^(FAIL|ERROR) /.test(l));
+    expect(live).toEqual(['FAIL  GET /orders/{id} › unauthorized › v0', 'FAIL  GET /orders/{id} › unauthorized › w0', 'ERROR POST /orders › unauthorized › t0']);
+  });
+
+  it('stays bounded: at most 20 groups, then how many more and where they are', () => {
+    const many: [CaseResult, number][] = Array.from({ length: 30 }, (_, i) => [failed(kase(`op${i}`, `GET /r${i}`, 'v'), 'STATUS_UNEXPECTED', 'got 200'), i]);
+    const lines = runConsole(many, 'out/summary.md');
+    expect(replayLines(lines)).toHaveLength(20);
+    expect(lines.at(-1)).toBe('  … and 10 more groups — see out/summary.md');
+  });
+
+  it('counts a case with two causes in both groups', () => {
+    const c = kase('getOrder', 'GET /orders/{id}', 'v');
+    const both = { ...failed(c, 'STATUS_UNEXPECTED', 'got 200'), findings: [{ code: 'STATUS_UNEXPECTED', checkId: 'status', message: 'got 200' }, { code: 'ERROR_CONTENT_TYPE', checkId: 'error-content-type', message: 'got text/html' }] } as unknown as CaseResult;
+    const lines = runConsole([[both, 0]]);
+    expect(lines.filter((l) => l.startsWith('  GET'))).toEqual(['  GET /orders/{id} · ERROR_CONTENT_TYPE × 1', '  GET /orders/{id} · STATUS_UNEXPECTED × 1']);
+    expect(lines).toContain("did not hold, by endpoint and cause (1 case, 2 groups; each replay line re-runs the group's first case):");
+  });
+});

@@ -1,33 +1,55 @@
-import { SUITES, type Case } from '../plan/case.ts';
+import { SUITES, type Case, type SuiteId } from '../plan/case.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { SuiteCounts } from '../run/summarise.ts';
 import { failureHeadline } from './caseDetails.ts';
 import { matrixTable } from './matrixTable.ts';
 import { plain, type Paint } from './colour.ts';
+import { CauseGroups, causesOf, type CauseGroup } from './groupFindings.ts';
 import { replayCommand } from './replay.ts';
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
-/** How many replay commands the end of the run shows; the JUnit report has every one. */
-const REPLAYS_SHOWN = 5;
+/** How many groups of cases that did not hold the end of the run shows; summary.md has every case. */
+export const GROUPS_SHOWN = 20;
+
+/** A group's first message, on one line and cut: the full text is in the reports. */
+const MESSAGE_CHARS = 200;
+const oneLine = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MESSAGE_CHARS ? `${line.slice(0, MESSAGE_CHARS - 1)}…` : line;
+};
 
 export interface ConsoleOptions {
   /** Colour for a terminal (src/report/colour.ts); plain by default. */
   paint?: Paint;
+  /** Where the full list of cases that did not hold is, for the line that says more groups were left out. */
+  summaryPath?: string;
 }
 
+/** What the console keeps of a group's first case: enough for its replay line. */
+interface FirstCase {
+  case: Case;
+  path?: string;
+  counterexample?: string;
+}
+
+/** "GET /orders/{id} · STATUS_UNEXPECTED × 7", "POST /orders · no response (timeout) × 2". */
+const groupLabel = (g: CauseGroup<FirstCase>) => `${g.route} · ${g.cause.verdict === 'failed' ? g.cause.code : `no response (${g.cause.code})`} × ${g.count}`;
+
 /**
- * Human output: the seed up front, each failing case as it lands, counts per suite at the end.
+ * Human output: the seed up front, the first case of each new cause as it lands, counts per suite,
+ * then the cases that did not hold grouped by endpoint and cause (one root cause often fails many
+ * cases), each group with its count, first message and one replay line, at most GROUPS_SHOWN of them.
  * Colour says what a line means (failures red, not proven yellow, secondary text dim) and adds
  * nothing else: stripped of its escapes, the output is the plain text.
  */
 export function consoleReporter(write: (line: string) => void, options: ConsoleOptions = {}): Reporter {
   const paint = options.paint ?? plain;
-  // The failing cases first in plan order (results land in any order), without keeping the rest.
-  let failingCount = 0;
-  const firstFailing: { index: number; case: Case; path?: string }[] = [];
+  // Counts and the first case in plan order per (route, cause); results land in any order.
+  const causes = new CauseGroups<FirstCase>();
+  let notHolding = 0;
   // Not-proven cases share their reason per suite: one line each, never a silent absence.
-  const unproven = new Map<string, { count: number; reason: string }>();
+  const unproven = new Map<SuiteId, { count: number; reason: string }>();
   return {
     onRunStart({ plan, baseUrl, manifestFile }) {
       write(`harden: ${plan.cases.length} cases for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
@@ -40,9 +62,11 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
         return;
       }
       if (result.status === 'passed' || result.status === 'skipped') return;
-      failingCount += 1;
-      firstFailing.push({ index, case: result.case, path: result.property?.path });
-      firstFailing.sort((a, b) => a.index - b.index).splice(REPLAYS_SHOWN);
+      notHolding += 1;
+      const found = causesOf({ verdict: result.status, findings: result.findings, failure: result.failure });
+      const fresh = causes.add(result.case.route, index, found, { case: result.case, path: result.property?.path, counterexample: result.property?.counterexample });
+      // Live, only a cause not yet seen on this route: the rest of its group is counted at the end.
+      if (!fresh) return;
       write(paint('fail', `${result.status === 'failed' ? 'FAIL ' : 'ERROR'} ${result.case.title}`));
       write(`      ${failureHeadline(result)}`);
       if (result.property?.counterexample !== undefined) write(`      smallest failing input: ${result.property.counterexample}`);
@@ -55,7 +79,10 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
       write(paint('dim', `${'suite'.padEnd(14)} ${pad('tests', 6)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('errors', 7)} ${pad('skipped', 8)} ${pad('not proven', 11)}`));
       for (const suite of SUITES) if (summary.suites[suite].tests > 0) write(tinted(suite, summary.suites[suite]));
       write(tinted('total', summary.totals));
-      for (const [suite, { count, reason }] of unproven) {
+      for (const suite of SUITES) {
+        const seen = unproven.get(suite);
+        if (!seen) continue;
+        const { count, reason } = seen;
         write(paint('not-proven', `not proven: ${suite}, ${count} ${count === 1 ? 'case' : 'cases'} (${reason.replace(/^not proven: /, '')}); --require ${suite} makes this fail the gate`));
       }
       const matrix = matrixTable(summary.scopeMatrix);
@@ -65,11 +92,19 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
         for (const line of matrix) write(`  ${line.startsWith('! ') ? paint('fail', line) : line}`);
       }
       for (const warning of summary.warnings) write(paint('not-proven', `warning: ${warning}`));
-      if (failingCount > 0) {
+      if (notHolding > 0) {
+        const groups = causes.groups();
         write('');
-        write('replay a failing case:');
-        for (const f of firstFailing) write(`  ${replayCommand(f.case, summary.manifestFile, summary.seed, summary.baseUrl, f.path, summary.replayFlags, summary.replayPrefix)}`);
-        if (failingCount > REPLAYS_SHOWN) write(paint('dim', `  … and ${failingCount - REPLAYS_SHOWN} more (see the JUnit report)`));
+        write(`did not hold, by endpoint and cause (${notHolding} ${notHolding === 1 ? 'case' : 'cases'}, ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}; each replay line re-runs the group's first case):`);
+        for (const g of groups.slice(0, GROUPS_SHOWN)) {
+          const { case: first, path, counterexample } = g.first.item;
+          write(paint('fail', `  ${groupLabel(g)}`));
+          if (g.cause.message) write(`    ${oneLine(g.cause.message)}`);
+          if (counterexample !== undefined) write(`    smallest failing input: ${counterexample}`);
+          write(`  ${replayCommand(first, summary.manifestFile, summary.seed, summary.baseUrl, path, summary.replayFlags, summary.replayPrefix)}`);
+        }
+        const left = groups.length - GROUPS_SHOWN;
+        if (left > 0) write(paint('dim', `  … and ${left} more ${left === 1 ? 'group' : 'groups'} — see ${options.summaryPath ?? 'reports/summary.md'}`));
       }
     },
   };

@@ -33,3 +33,70 @@ export function groupFindings(cases: Iterable<EvidenceCase>): EndpointGroup[] {
   }
   return [...endpoints.values()];
 }
+
+/**
+ * One reason a case did not hold: a finding's code (the case failed), or the kind of transport
+ * failure that left it without an answer (an error). One root cause usually fails many cases, so
+ * the console groups by it.
+ */
+export interface Cause {
+  verdict: 'failed' | 'error';
+  /** A finding code (STATUS_UNEXPECTED), or a failure kind (timeout). */
+  code: string;
+  message: string;
+}
+
+/** The causes of a case that did not hold, each code once (its first message); none for a case that held. */
+export function causesOf(c: { verdict: string; findings: readonly { code: string; message: string }[]; failure?: { kind: string; message: string } }): Cause[] {
+  if (c.verdict === 'error') return [{ verdict: 'error', code: c.failure?.kind ?? 'error', message: c.failure?.message ?? '' }];
+  if (c.verdict !== 'failed') return [];
+  const causes = new Map<string, Cause>();
+  for (const f of c.findings) if (!causes.has(f.code)) causes.set(f.code, { verdict: 'failed', code: f.code, message: f.message });
+  return causes.size > 0 ? [...causes.values()] : [{ verdict: 'failed', code: 'failed', message: '' }];
+}
+
+export interface CauseGroup<T> {
+  route: string;
+  cause: Cause;
+  /** Cases with this cause on this route. */
+  count: number;
+  /** The group's first case in plan order (its message is the group's), and what the caller keeps of it. */
+  first: { index: number; item: T };
+}
+
+/**
+ * Cases that did not hold, grouped by (endpoint route, cause) as they land, in any order: only a
+ * count and the first case in plan order are kept per group, so memory follows the number of
+ * distinct causes, not of cases. A case with two causes counts in both groups.
+ */
+export class CauseGroups<T> {
+  readonly #groups = new Map<string, CauseGroup<T>>();
+
+  /** Adds a case; returns true when one of its causes is new on its route (the first of a group to land). */
+  add(route: string, index: number, causes: readonly Cause[], item: T): boolean {
+    let fresh = false;
+    for (const cause of causes) {
+      const key = JSON.stringify([route, cause.verdict, cause.code]);
+      const group = this.#groups.get(key);
+      if (!group) {
+        this.#groups.set(key, { route, cause, count: 1, first: { index, item } });
+        fresh = true;
+      } else {
+        group.count += 1;
+        if (index < group.first.index) Object.assign(group, { cause, first: { index, item } });
+      }
+    }
+    return fresh;
+  }
+
+  get size(): number {
+    return this.#groups.size;
+  }
+
+  /** Findings before errors, then the largest groups first, then plan order: the same for the same results whatever order they landed in. */
+  groups(): CauseGroup<T>[] {
+    const rank = (g: CauseGroup<T>) => (g.cause.verdict === 'failed' ? 0 : 1);
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...this.#groups.values()].sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.first.index - b.first.index || text(a.route, b.route) || text(a.cause.code, b.cause.code));
+  }
+}
