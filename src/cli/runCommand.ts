@@ -21,6 +21,7 @@ import { executeRun } from '../run/executeRun.ts';
 import { gateVerdict } from '../run/gate.ts';
 import { gateFacts } from '../report/gateFacts.ts';
 import { headlineText } from '../report/headline.ts';
+import { plural } from '../report/plural.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
 import { environmentFacts } from './environmentFacts.ts';
@@ -133,7 +134,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     }
 
     // Every string is redacted before rendering, and every rendered text again on its way out.
-    const incomplete = interrupt.signal.aborted || summary.interrupted > 0 ? `the run was interrupted; ${summary.interrupted} of ${summary.totals.tests} cases were not run` : undefined;
+    const incomplete = interrupt.signal.aborted || summary.interrupted > 0 ? `the run was interrupted; ${summary.interrupted} of ${plural(summary.totals.tests, 'case')} ${summary.interrupted === 1 ? 'was' : 'were'} not run` : undefined;
     const require = [...new Set([...settings.require, ...(manifest.gate?.require ?? [])])];
     let evidence: Evidence = { ...redactDeep(evidenceHead(summary, { ...environmentFacts(), shard: settings.shard, selection: selection.label, incomplete, require }), redact), cases: spool };
     let drift: DriftItem[] = [];
@@ -149,7 +150,7 @@ export async function runCommand(manifestFile: string, flags: RawRunFlags, io: R
     publishToGitHub(evidence, io.env, out, redact);
     if (settings.updateBaseline && settings.baselineFile) {
       writeBaselineFile(settings.baselineFile, redactDeep(baselineFromEvidence(evidence), redact));
-      out(`baseline: approved ${evidence.cases.count} cases into ${settings.baselineFile}`);
+      out(`baseline: approved ${plural(evidence.cases.count, 'case')} into ${settings.baselineFile}`);
     }
     out(`reports: ${written.join(', ')}`);
     // Approving is the decision that the new behaviour is right: its drift no longer fails the run.

@@ -1,4 +1,5 @@
 import { FINDING_CODES, type FindingCode } from '../checks/codes.ts';
+import { checks } from '../checks/index.ts';
 import type { CaseResult } from '../run/caseResult.ts';
 import type { EvidenceCase } from './evidence.ts';
 import { evidenceCase } from './evidenceCase.ts';
@@ -32,8 +33,21 @@ export function caseFacts(c: EvidenceCase, seed: number): [string, string][] {
       facts.push(['counterexample', c.property.counterexample], ['shrinks', String(c.property.shrinks)], ['shrink-path', c.property.path ?? '']);
     }
   }
+  const ran = checksRun(c);
+  if (ran.length > 0) facts.push(['checks-run', ran.join(', ')]);
   if (c.findings.length > 0) facts.push(['checks', [...new Set(c.findings.map((f) => f.check))].join(', ')]);
   return facts;
+}
+
+/**
+ * The checks a case was judged by, as the run judges (src/run/judgeCase.ts): every registered check
+ * on a case with an answer (a check that does not apply finds nothing), the exposure check on the
+ * exposure suite, none on a case nothing answered (an error, a step that sends no request).
+ */
+export function checksRun(c: Pick<EvidenceCase, 'suite' | 'exchanges' | 'verdict'>): string[] {
+  if (c.verdict === 'skipped' || c.verdict === 'not-proven') return [];
+  if (c.suite === 'exposure') return ['exposure'];
+  return c.exchanges.some((e) => e.response !== undefined) ? checks.map((check) => check.id) : [];
 }
 
 /** One line: what went wrong first, and how many more things did. */

@@ -10,6 +10,14 @@ export function challengeError(header: string | undefined): string | null {
   return bearer ? (bearer.params.error ?? '') : null;
 }
 
+/**
+ * The challenge column of a proof table: a challenge only means something on a refusal (4xx), so a
+ * request that was served, redirected or not answered at all shows "—", never "no Bearer challenge".
+ */
+export function challengeText(status: number | null, value: string | null): string {
+  return status !== null && status >= 400 ? describeChallengeError(value) : '—';
+}
+
 /** Human text for a challengeError value. */
 export function describeChallengeError(value: string | null): string {
   return value === null ? 'no Bearer challenge' : value === '' ? 'no error code' : value;

@@ -5,6 +5,7 @@ import { failureHeadline } from './caseDetails.ts';
 import { matrixTable } from './matrixTable.ts';
 import { plain, type Paint } from './colour.ts';
 import { CauseGroups, causesOf, type CauseGroup } from './groupFindings.ts';
+import { plural } from './plural.ts';
 import { replayCommand } from './replay.ts';
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
@@ -52,7 +53,7 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
   const unproven = new Map<SuiteId, { count: number; reason: string }>();
   return {
     onRunStart({ plan, baseUrl, manifestFile }) {
-      write(`harden: ${plan.cases.length} cases for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
+      write(`harden: ${plural(plan.cases.length, 'case')} for ${plan.service} at ${baseUrl} (manifest ${manifestFile})`);
       write(paint('dim', `seed: ${plan.seed}   (same cases again: --seed ${plan.seed})`));
     },
     onCaseResult(result, index) {
@@ -83,7 +84,7 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
         const seen = unproven.get(suite);
         if (!seen) continue;
         const { count, reason } = seen;
-        write(paint('not-proven', `not proven: ${suite}, ${count} ${count === 1 ? 'case' : 'cases'} (${reason.replace(/^not proven: /, '')}); --require ${suite} makes this fail the gate`));
+        write(paint('not-proven', `not proven: ${suite}, ${plural(count, 'case')} (${reason.replace(/^not proven: /, '')}); --require ${suite} makes this fail the gate`));
       }
       const matrix = matrixTable(summary.scopeMatrix);
       if (matrix.length > 0) {
@@ -95,7 +96,7 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
       if (notHolding > 0) {
         const groups = causes.groups();
         write('');
-        write(`did not hold, by endpoint and cause (${notHolding} ${notHolding === 1 ? 'case' : 'cases'}, ${groups.length} ${groups.length === 1 ? 'group' : 'groups'}; each replay line re-runs the group's first case):`);
+        write(`did not hold, by endpoint and cause (${plural(notHolding, 'case')}, ${plural(groups.length, 'group')}; each replay line re-runs the group's first case):`);
         for (const g of groups.slice(0, GROUPS_SHOWN)) {
           const { case: first, path, counterexample } = g.first.item;
           write(paint('fail', `  ${groupLabel(g)}`));
@@ -104,7 +105,7 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
           write(`  ${replayCommand(first, summary.manifestFile, summary.seed, summary.baseUrl, path, summary.replayFlags, summary.replayPrefix)}`);
         }
         const left = groups.length - GROUPS_SHOWN;
-        if (left > 0) write(paint('dim', `  … and ${left} more ${left === 1 ? 'group' : 'groups'} — see ${options.summaryPath ?? 'reports/summary.md'}`));
+        if (left > 0) write(paint('dim', `  … and ${plural(left, 'more group', 'more groups')} — see ${options.summaryPath ?? 'reports/summary.md'}`));
       }
     },
   };

@@ -1,6 +1,7 @@
 import { caseHeadline } from './caseDetails.ts';
 import { NOT_HELD } from './caseSource.ts';
 import type { Evidence } from './evidence.ts';
+import { plural } from './plural.ts';
 
 /** Message text of a workflow command (actions/toolkit escapeData). */
 export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -27,7 +28,7 @@ export function githubAnnotations(evidence: Evidence): string[] {
     lines.push(`::error title=${escapeProperty(oneLine(title))}::${escapeData(oneLine(`${caseHeadline(c)} — replay: ${c.replay}`))}`);
   }
   if (notHeld > ANNOTATIONS_SHOWN) {
-    lines.push(`::error title=${escapeProperty(`${evidence.run.service}: ${notHeld - ANNOTATIONS_SHOWN} more cases did not hold`)}::${escapeData('see the JUnit report or summary.md for every case')}`);
+    lines.push(`::error title=${escapeProperty(`${evidence.run.service}: ${plural(notHeld - ANNOTATIONS_SHOWN, 'more case', 'more cases')} did not hold`)}::${escapeData('see the JUnit report or summary.md for every case')}`);
   }
   for (const d of evidence.baseline?.drift ?? []) {
     lines.push(`::error title=${escapeProperty(oneLine(`${evidence.run.service}: baseline ${d.kind}: ${d.title}`))}::${escapeData(oneLine(d.message))}`);

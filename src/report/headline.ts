@@ -1,7 +1,6 @@
 import type { Headline } from '../run/gate.ts';
 import type { Counts } from './evidence.ts';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural.ts';
 
 /**
  * The line every output leads or ends with, worded from the gate's verdict (src/run/gate.ts):

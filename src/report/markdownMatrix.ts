@@ -1,5 +1,6 @@
 import type { EvidenceMatrix, EvidenceMatrixCell } from './evidence.ts';
 import { mdTable } from './markdown.ts';
+import { plural } from './plural.ts';
 
 function cellText(cell: EvidenceMatrixCell | undefined): string {
   if (!cell) return '–';
@@ -20,6 +21,6 @@ export function markdownMatrix(matrix: EvidenceMatrix): string[] {
   return [
     ...mdTable(['endpoint', ...matrix.scopes], rows),
     '',
-    `✓ observed as documented · **⚠** drift (over-permission: served though the manifest denies it; under-permission: refused though documented) · ${drifted} drifted cell${drifted === 1 ? '' : 's'}`,
+    `✓ observed as documented · **⚠** drift (over-permission: served though the manifest denies it; under-permission: refused though documented) · ${plural(drifted, 'drifted cell')}`,
   ];
 }

@@ -1,5 +1,5 @@
 import { SUITES } from '../plan/case.ts';
-import { describeChallengeError } from './challengeError.ts';
+import { challengeText } from './challengeError.ts';
 import { NOT_HELD } from './caseSource.ts';
 import type { Evidence, EvidenceProbe } from './evidence.ts';
 import { groupFindings } from './groupFindings.ts';
@@ -9,6 +9,7 @@ import { revokedProof } from './revokedProof.ts';
 import { gateVerdict } from '../run/gate.ts';
 import { gateFacts } from './gateFacts.ts';
 import { headlineText } from './headline.ts';
+import { plural } from './plural.ts';
 
 const held = (ok: boolean) => (ok ? '✓ held' : '**✗ did not hold**');
 
@@ -27,7 +28,8 @@ function firstOf<T>(items: Iterable<T>, limit: number): { shown: T[]; total: num
   return { shown, total };
 }
 
-const more = (total: number, shown: number, what: string) => (total > shown ? ['', `… and ${total - shown} more ${what}: see report.html or junit.xml.`] : []);
+/** "… and 3 more revoked-token cases: …", the noun in the number of what was left out. */
+const more = (total: number, shown: number, one: string, many: string) => (total > shown ? ['', `… and ${plural(total - shown, `more ${one}`, `more ${many}`)}: see report.html or junit.xml.`] : []);
 
 function header(e: Evidence): string[] {
   const facts = gateFacts(e);
@@ -54,18 +56,16 @@ function notProven(e: Evidence): string[] {
     reasons.set(c.suite, { ...seen, count: seen.count + 1 });
   }
   const required = new Set(e.run.require ?? []);
-  return [...reasons].flatMap(([suite, { count, reason }]) => ['', `**Not proven: ${suite}** (${count} case${count === 1 ? '' : 's'}): ${mdCell(reason)}. ${required.has(suite) ? 'Required by this run: the gate fails.' : `Not required: \`--require ${suite}\` makes it fail the gate.`}`]);
+  return [...reasons].flatMap(([suite, { count, reason }]) => ['', `**Not proven: ${suite}** (${plural(count, 'case')}): ${mdCell(reason)}. ${required.has(suite) ? 'Required by this run: the gate fails.' : `Not required: \`--require ${suite}\` makes it fail the gate.`}`]);
 }
 
 function revoked(e: Evidence): string[] {
   const { shown, total } = firstOf(e.cases.read({ suite: 'revoked-token' }), SUMMARY_ROWS);
   if (total === 0) return [];
   const rows = shown.map(revokedProof);
-  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', 'verdict'], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', challengeText(r.status, r.challengeError), r.verdict === 'not-proven' ? 'not proven' : held(r.verdict === 'passed')])), ...more(total, shown.length, 'revoked-token cases')];
+  return ['### Revoked tokens', '', ...mdTable(['endpoint', 'route', 'case', 'status', 'challenge error', 'verdict'], rows.map((r) => [r.endpointId, r.route, r.variant, r.status ?? 'no response', challengeText(r.status, r.challengeError), r.verdict === 'not-proven' ? 'not proven' : held(r.verdict === 'passed')])), ...more(total, shown.length, 'revoked-token case', 'revoked-token cases')];
 }
 
-/** A challenge only means something on a refusal: a served request (2xx) shows none, and that is no fault. */
-const challengeText = (status: number | null, value: string | null) => (status !== null && status >= 200 && status < 300 ? '—' : describeChallengeError(value));
 
 const probeRows = (phase: string, probes: EvidenceProbe[]) => probes.map((p) => [phase, p.route, p.status ?? 'no response', challengeText(p.status, p.challengeError), held(p.held)]);
 
@@ -85,7 +85,7 @@ function drift(e: Evidence): string[] {
   if (!e.baseline) return [];
   const items = e.baseline.drift;
   if (items.length === 0) return ['### Baseline', '', `No change from the approved baseline ${mdCode(e.baseline.file)}.`];
-  return ['### Baseline drift', '', `${items.length} change${items.length === 1 ? '' : 's'} from the approved baseline ${mdCode(e.baseline.file)}:`, '', ...items.map((d) => `- **${d.kind}** ${mdCode(d.title)}: ${mdCell(d.message)}`)];
+  return ['### Baseline drift', '', `${plural(items.length, 'change')} from the approved baseline ${mdCode(e.baseline.file)}:`, '', ...items.map((d) => `- **${d.kind}** ${mdCode(d.title)}: ${mdCell(d.message)}`)];
 }
 
 function findings(e: Evidence): string[] {
@@ -103,7 +103,7 @@ function findings(e: Evidence): string[] {
       }
     }
   }
-  return [...lines, ...more(total, shown.length, 'cases that did not hold')];
+  return [...lines, ...more(total, shown.length, 'case that did not hold', 'cases that did not hold')];
 }
 
 /** reports/summary.md, also appended to GitHub's job summary: what an auditor reads first. */

@@ -1,4 +1,5 @@
 import type { EvidenceMatrix } from '../evidence.ts';
+import { plural } from '../plural.ts';
 import { dataAttributes, h } from './escape.ts';
 
 /**
@@ -24,6 +25,6 @@ export function htmlMatrix(matrix: EvidenceMatrix): string {
   const drifted = matrix.cells.filter((c) => c.drift !== 'none').length;
   return [
     `<table class="matrix" id="scope-matrix"${dataAttributes({ drifted })}>${head}<tbody>${rows.join('')}</tbody></table>`,
-    `<p class="legend"><span class="allow">allow</span><span class="deny">deny</span><span class="error">error</span><span class="drift">drift</span> colour: observed; small text: documented; ${drifted} drifted cell${drifted === 1 ? '' : 's'}.</p>`,
+    `<p class="legend"><span class="allow">allow</span><span class="deny">deny</span><span class="error">error</span><span class="drift">drift</span> colour: observed; small text: documented; ${plural(drifted, 'drifted cell')}.</p>`,
   ].join('\n');
 }
