@@ -239,7 +239,6 @@ const SEEDS = targetSeeds();
 const PROVIDER = oauth2ProviderState();
 
 const failedOn = (c: EvidenceCase, check: string) => c.verdict === 'failed' && c.findings.some((f) => f.check === check);
-const isRefreshCase = (c: EvidenceCase) => /refresh/i.test(c.variant);
 
 /**
  * Each regression, the overlay it needs, and the case that must catch it; or, for a revocation that
@@ -253,8 +252,8 @@ const CATCHES: { regression: (typeof OAUTH_REGRESSION_IDS)[number]; overlay?: st
   { regression: 'express-error-page', by: 'broken JSON on POST /transfers (error-content-type, no-leak)', caught: (c) => c.suite === 'malformed' && c.endpoint.id === 'createTransfer' && c.variant === 'broken JSON' && failedOn(c, 'error-content-type') && failedOn(c, 'no-leak') },
   { regression: 'foreign-key-500', by: 'generated inputs on POST /transfers (no-server-error)', caught: (c) => c.suite === 'positive' && c.endpoint.id === 'createTransfer' && failedOn(c, 'no-server-error') },
   { regression: 'body-limit-missing', by: 'the oversized body on POST /transfers (status)', caught: (c) => c.suite === 'malformed' && c.variant === 'oversized body' && failedOn(c, 'status') },
-  { regression: 'refresh-after-revocation', overlay: OAUTH_PASSWORD_OVERLAY, by: 'a refresh case', caught: (c) => isRefreshCase(c) && c.verdict === 'failed' },
-  { regression: 'refresh-widens-scope', overlay: OAUTH_PASSWORD_OVERLAY, by: 'a refresh case', caught: (c) => isRefreshCase(c) && c.verdict === 'failed' },
+  { regression: 'refresh-after-revocation', overlay: OAUTH_PASSWORD_OVERLAY, by: 'the refresh with a revoked refresh token (status)', caught: (c) => c.id === 'token-endpoint/refresh/refresh-with-a-revoked-refresh-token' && failedOn(c, 'status') },
+  { regression: 'refresh-widens-scope', overlay: OAUTH_PASSWORD_OVERLAY, by: 'the refresh asking for more scope (status)', caught: (c) => c.id === 'token-endpoint/refresh/refresh-asking-for-more-scope-than-granted' && failedOn(c, 'status') },
 ];
 
 describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the CLI${PROVIDER.ready ? '' : ` (skipped: ${PROVIDER.reason})`}`, () => {
@@ -292,6 +291,11 @@ describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the C
   it('hardened, through the password grant with account ids pinned by the overlay: exit 0', () => {
     expect(password.code, explainRun(password)).toBe(0);
     expect(password.leaked).toEqual([]);
+    // The grants are the run's own: both refresh cases were sent and refused (RFC 6749 §5.2).
+    expect(password.cases.filter((c) => c.suite === 'refresh').map((c) => [c.variant, c.verdict, c.status])).toEqual([
+      ['refresh with a revoked refresh token', 'passed', 400],
+      ['refresh asking for more scope than granted', 'passed', 400],
+    ]);
   });
 
   it('client credentials that form-encoding changes authenticate by Basic and by the form (RFC 6749 §2.3.1)', () => {
@@ -301,8 +305,7 @@ describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the C
     }
   });
 
-  it.for(CATCHES)('$regression: the gate fails, caught by $by', ({ regression, overlay, caught, stops }, ctx) => {
-    if (overlay === OAUTH_PASSWORD_OVERLAY) ctx.skip(!password.cases.some(isRefreshCase), 'the harness plans no refresh case yet (issue 18, time and refresh)');
+  it.for(CATCHES)('$regression: the gate fails, caught by $by', ({ regression, caught, stops }) => {
     const run = regressed.get(regression)!;
     expect(run.leaked).toEqual([]);
     if (stops) {

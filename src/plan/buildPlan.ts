@@ -9,6 +9,7 @@ import { DEFAULT_RUNS } from './plannerOptions.ts';
 import { planRotationActions, planRotationProbes } from './rotation.ts';
 import { planExposure } from './exposure.ts';
 import { planOwnership } from './ownership.ts';
+import { planRefresh } from './refresh.ts';
 import { revocationUnavailable, rotationUnavailable } from './revocation.ts';
 
 /** Suites the provider may be unable to serve, and why: their cases are then reported not proven. */
@@ -27,6 +28,7 @@ const planners = {
   unauthorized: planUnauthorized,
   malformed: planMalformed,
   rotation: planRotationProbes,
+  refresh: () => [],
   ownership: () => [],
   exposure: () => [],
 } as const;
@@ -40,6 +42,7 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
     if (suite === 'rotation') planned.push(...planRotationActions(manifest, options.seed));
     if (suite === 'exposure') planned.push(...planExposure(manifest, options.seed));
     if (suite === 'ownership') planned.push(...planOwnership(manifest, options.seed));
+    if (suite === 'refresh') planned.push(...planRefresh(manifest, options.seed));
     // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
     if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
     // Planned all the same, so reports say revocation was not proven rather than leave it out.

@@ -1,7 +1,7 @@
 import type { Cors, Endpoint, HttpMethod } from '../manifest/types.ts';
 
 /** The request suites, in report order. */
-export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'ownership', 'exposure'] as const;
+export const SUITES = ['positive', 'revoked-token', 'unauthorized', 'malformed', 'rotation', 'refresh', 'ownership', 'exposure'] as const;
 export type SuiteId = (typeof SUITES)[number];
 
 /** Ways a locally signed token can be invalid; each must be refused with 401 invalid_token (RFC 6750 §3.1). */
@@ -50,6 +50,13 @@ export interface OwnershipStep {
   placeholder: string;
   principal?: string;
 }
+
+/**
+ * The refresh suite's cases (RFC 6749 §6, RFC 7009 §2.1): a refresh token the run revoked must not
+ * mint tokens (invalid_grant); a refresh must not widen the grant's scope (invalid_scope).
+ */
+export const REFRESH_PROBES = ['after-revocation', 'wider-scope'] as const;
+export type RefreshProbe = (typeof REFRESH_PROBES)[number];
 
 /** The rotation drill's steps, in the order they run (RFC 7009 revocation proven by negative tests). */
 export const ROTATION_STEPS = ['issue-replacement', 'new-accepted-before', 'revoke-old', 'old-refused', 'new-accepted-after'] as const;
@@ -140,6 +147,8 @@ export interface Case {
   fuzz?: FuzzSpec;
   /** Present for the rotation drill's cases: which step this is (the issue and revoke steps send no request). */
   rotation?: RotationStep;
+  /** Present for the refresh suite's cases: which refresh request the token provider prepares. */
+  refresh?: RefreshProbe;
   /** Present for the ownership suite's cases: which step, for which object and (probes) which other principal. */
   ownership?: OwnershipStep;
   /** Present for the exposure suite's case: read the listener's bound addresses, send nothing. */

@@ -67,7 +67,7 @@ describe('the ownership suite (OWASP API1)', () => {
     expect(ledger.unavailable(read!)).toBeUndefined();
     expect(ledger.concrete(read!).request.path).toBe('/orders/a%20b%2Fc');
     expect(ledger.concrete(listing!).expect.absent).toEqual(['a b/c']);
-    ledger.record(control!, { ...answered(404, '{}'), findings: [{ code: 'CREDENTIAL_REJECTED', message: 'x' }] });
+    ledger.record(control!, { ...answered(404, '{}'), findings: [{ code: 'CREDENTIAL_REJECTED', message: 'x', checkId: 'status', caseId: 'c' }] });
     expect(ledger.unavailable(read!)).toMatch(/could not read back its own order/);
     const noId = new OwnershipLedger(manifest);
     noId.record(create!, answered(201, '{"orderId":"1"}'));

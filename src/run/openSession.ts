@@ -3,6 +3,7 @@ import type { Case, Plan } from '../plan/case.ts';
 import { createProvider } from '../tokens/createProvider.ts';
 import { acquirePrincipalTokens, acquireTokens, releaseTokens, type PrincipalTokens, type TokenSet } from '../tokens/tokenSet.ts';
 import { OwnershipLedger } from './ownershipStep.ts';
+import { refreshAction } from './refreshAction.ts';
 import type { TokenProvider } from '../tokens/provider.ts';
 import { createDispatcher } from '../transport/createDispatcher.ts';
 import { guardTarget } from '../transport/guardTarget.ts';
@@ -94,6 +95,9 @@ export async function openSession(options: SessionOptions, redactor = new Redact
       if (c.exposure) return exposureResult(c, baseUrl);
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
         return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
+      }
+      if (c.refresh) {
+        return toResult(c, await refreshAction(c, { provider, dispatcher, limits, contract: manifest.errors, schemas, redactor, catalogue: Object.keys(manifest.auth.scopes), stop: options.signal }));
       }
       if (c.ownership) {
         const unavailable = c.ownership.step === 'create' ? undefined : ledger.unavailable(c);

@@ -1,5 +1,6 @@
 import { HardenError } from '../errors.ts';
 import type { OAuth2TokenProviderConfig } from '../manifest/types.ts';
+import type { RefreshProbe } from '../plan/case.ts';
 import type { CallerDeps } from './clientCaller.ts';
 import { confirmInactive } from './introspect.ts';
 import { issueThenRevoke } from './issueThenRevoke.ts';
@@ -70,10 +71,32 @@ export function oauth2Provider(config: OAuth2TokenProviderConfig, deps: CallerDe
     }
   };
 
+  /**
+   * A grant of the run's own (password grant), holding `scopes`, and the refresh request a case sends:
+   * after revoking that grant's refresh token (RFC 7009 §2.1), or asking for `wider` scope too (§6).
+   */
+  const refreshProbe = async (probe: RefreshProbe, scopes: string[], wider: string[]) => {
+    if (config.grant !== 'password') throw new HardenError('TOKEN_PROVIDER_FAILED', `The ${config.grant} grant obtains no refresh token of the run's own; the refresh suite needs grant: password.`);
+    const token = await issue(scopes);
+    const refresh = refreshOf.get(token.value);
+    if (refresh === undefined) {
+      await revoke(token).catch(() => undefined);
+      throw new HardenError('TOKEN_PROVIDER_FAILED', `The password grant answered ${token.label} without a refresh_token (RFC 6749 §5.1), so refresh cannot be tried.`);
+    }
+    if (probe === 'after-revocation') {
+      if (!revocationUrl) throw cannotRevoke(`${token.label} (refresh token)`);
+      await revokeAtServer(client, revocationUrl, { value: refresh, label: `${token.label} (refresh token)` }, 'refresh_token', config, secrets());
+    }
+    const asked = probe === 'wider-scope' ? [...scopes, ...wider] : scopes;
+    const request = client.build(tokenUrl, [['grant_type', 'refresh_token'], ['refresh_token', refresh], ['scope', asked.join(' ')]]);
+    return { request, release: () => revoke(token).catch(() => undefined) };
+  };
+
   return {
     kind: 'oauth2',
     issue,
     revoke,
+    refreshProbe,
     // Refused before issuing: a token the run cannot revoke would only linger until it expires.
     revoked: async (scopes) => {
       if (!revocationUrl) throw cannotRevoke('A token');

@@ -1,4 +1,5 @@
-import type { TokenFlaw } from '../plan/case.ts';
+import type { RefreshProbe, TokenFlaw } from '../plan/case.ts';
+import type { SentRequest } from '../transport/exchange.ts';
 
 /** A credential the run holds. `value` never leaves the process: reports see `label`. */
 export interface IssuedToken {
@@ -22,6 +23,13 @@ export interface TokenProvider {
   revoke(token: IssuedToken): Promise<void>;
   /** A token wrong in exactly one way (only providers that sign locally can forge). */
   forge?(flaw: TokenFlaw, scopes: string[]): Promise<IssuedToken>;
+  /**
+   * Prepares a refresh request (RFC 6749 §6) for the refresh suite, from a grant of the run's own
+   * holding `scopes`: `after-revocation` revokes the grant's refresh token first (RFC 7009);
+   * `wider-scope` asks for `wider` as well. Not sent: the case sends and judges it. `release`
+   * revokes what was obtained for it. Only providers that obtain refresh tokens of their own have it.
+   */
+  refreshProbe?(probe: RefreshProbe, scopes: string[], wider: string[]): Promise<{ request: SentRequest; release(): Promise<void> }>;
   /** Secrets the provider itself holds (client secrets), for the redactor. */
   secrets(): string[];
   /** Calls `listener` with every secret obtained from now on (refresh tokens), so it is masked the moment it exists. */

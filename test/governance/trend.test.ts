@@ -82,9 +82,9 @@ describe('harden trend', () => {
   it('renders markdown and text, and accepts reports folders', async () => {
     const md = await runCli(['trend', ...files, '--format', 'markdown'], process.env);
     expect(md.out.split('\n').filter((l) => l.startsWith('| 2025-'))).toEqual([
-      '| 2025-06-01T10:00:00.000Z | 42 | 100% (8/8) | 0 | 0 | 0 | 0 | 0 | 0 | — |',
-      '| 2025-06-02T10:00:00.000Z | 7 | 75% (6/8) | 0 | 0 | 2 | 1 | 0 | 0 | ↓ regressed |',
-      '| 2025-06-03T10:00:00.000Z | 8 | 75% (6/8) | 0 | 0 | 2 | 0 | 0 | 0 | ↑ improved |',
+      '| 2025-06-01T10:00:00.000Z | 42 | 100% (8/8) | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |',
+      '| 2025-06-02T10:00:00.000Z | 7 | 75% (6/8) | 0 | 0 | 2 | 1 | 0 | 0 | 0 | 0 | ↓ regressed |',
+      '| 2025-06-03T10:00:00.000Z | 8 | 75% (6/8) | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | ↑ improved |',
     ]);
     const text = await runCli(['trend', join(root, 'a'), join(root, 'b')], process.env);
     expect(text.out.split('\n')).toHaveLength(2);

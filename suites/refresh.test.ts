@@ -1,0 +1,3 @@
+import { defineSuite } from './defineSuite.ts';
+
+await defineSuite('refresh');
