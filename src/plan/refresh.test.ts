@@ -42,4 +42,11 @@ describe('the refresh suite (RFC 6749 §6, RFC 7009 §2.1)', () => {
     expect(users.every((c) => /user's, not the run's/.test(c.unproven ?? ''))).toBe(true);
     expect(refresh(manifest('client_credentials', '    revocationUrl: /oauth/revoke'))).toEqual([]);
   });
+
+  it("with the refresh_token grant, revocation and rotation are not proven: revoking could end the user's grant (RFC 7009 §2.1)", () => {
+    const m = manifest('refresh_token', '    refreshToken: { env: R }\n    revocationUrl: /oauth/revoke');
+    const cases = buildPlan(m, { seed: 1, suites: ['revoked-token', 'rotation'] }).cases;
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.every((c) => /revoke the user's refresh token too/.test(c.unproven ?? ''))).toBe(true);
+  });
 });

@@ -13,7 +13,10 @@ export function revocationUnavailable(tokens: TokenProviderConfig): string | und
     case 'http':
       return tokens.revoke === 'none' ? 'the manifest says the API cannot revoke tokens (auth.tokens.revocation: none)' : undefined;
     case 'oauth2':
-      return tokens.revocationUrl ? undefined : 'the oauth2 provider names no RFC 7009 revocation endpoint (auth.tokens.revocationUrl)';
+      if (!tokens.revocationUrl) return 'the oauth2 provider names no RFC 7009 revocation endpoint (auth.tokens.revocationUrl)';
+      // RFC 7009 §2.1 lets the server revoke the refresh token with an access token issued from it:
+      // revoking one would end the user's grant, and every later token request of the run with it.
+      return tokens.grant === 'refresh_token' ? "with grant: refresh_token, revoking a token may revoke the user's refresh token too (RFC 7009 §2.1); use grant: password or client_credentials to prove revocation" : undefined;
   }
 }
 

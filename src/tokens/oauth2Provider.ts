@@ -54,7 +54,9 @@ export function oauth2Provider(config: OAuth2TokenProviderConfig, deps: CallerDe
       else refreshOf.set(answer.accessToken, answer.refreshToken);
     }
     const expiresAt = answer.expiresIn === undefined ? undefined : Date.now() + answer.expiresIn * 1000;
-    return { value: answer.accessToken, scopes, label, disposable: true, ...(expiresAt === undefined ? {} : { expiresAt }) };
+    // Tokens from the user's refresh token are not revoked at the end: RFC 7009 §2.1 lets the server
+    // revoke the refresh token with them, ending the user's grant (revocation is then not proven).
+    return { value: answer.accessToken, scopes, label, disposable: config.grant !== 'refresh_token', ...(expiresAt === undefined ? {} : { expiresAt }) };
   };
 
   const cannotRevoke = (what: string) => new HardenError('TOKEN_PROVIDER_FAILED', `${what} cannot be revoked: auth.tokens names no revocationUrl (RFC 7009). Add it, or revocation is reported as not proven.`);
