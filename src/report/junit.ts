@@ -1,7 +1,7 @@
 import { SUITES, type SuiteId } from '../plan/case.ts';
 import { caseDetails, caseFacts, caseHeadline } from './caseDetails.ts';
 import type { Evidence, EvidenceCase } from './evidence.ts';
-import builderModule, { type Builder, type TestSuite } from 'junit-report-builder';
+import builderModule, { type Builder } from 'junit-report-builder';
 
 // junit-report-builder ships CommonJS; under NodeNext its default export may arrive wrapped.
 const builder = ((builderModule as unknown as { default?: typeof builderModule }).default ?? builderModule) as unknown as { newBuilder(): Builder };
@@ -34,18 +34,32 @@ function properties(evidence: Evidence): [string, string][] {
 /** Text for CDATA: characters XML 1.0 cannot carry at all shown as \u{…} rather than silently dropped. */
 const cdataText = (text: string) => text.replace(NOT_XML, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 
-/** Attributes junit-report-builder has no setter for (hostname, id, package) but junit-10.xsd allows. */
-function setAttributes(node: TestSuite, attributes: Record<string, string>): void {
-  Object.assign((node as unknown as { _attributes: Record<string, string> })._attributes, attributes);
-}
+/*
+ * Everything below is built through junit-report-builder's public API (testSuite, testCase,
+ * property, name, time, timestamp, className, failure, error, stacktrace, skipped, standardOutput,
+ * and build(), which returns the element it built). Two things it cannot express, and the minimal
+ * workaround for each:
+ *
+ * 1. Attributes it has no setter for. junit-10.xsd allows `hostname`, `id` and `package` on a
+ *    testsuite, and a suite written case by case must take its counts from the evidence, not from
+ *    children the builder never holds. They are set with `att()` on the element build() returns
+ *    (xmlbuilder's public element API), never through the builder's private state.
+ * 2. Writing one element at a time. The builder renders whole documents only (build() → string,
+ *    writeTo), which would hold every case of a run in memory. So each element it builds is
+ *    rendered on its own by xmlbuilder's public `toString`, and a testsuite, whose cases follow
+ *    one by one, is written as its start tag and properties (suiteStart) and then closed by hand.
+ */
+
+/** The element a junit-report-builder node builds: xmlbuilder's, whose public API renders it and sets attributes. */
+type Built = ReturnType<ReturnType<Builder['testSuite']>['build']>;
 
 /** xmlbuilder's rendering of one element, at the depth it sits in the document. */
-type Rendered = { toString(options: { pretty: boolean; indent: string; offset: number; newline: string }): string };
-const render = (element: unknown, depth: number) => (element as Rendered).toString({ pretty: true, indent: '  ', offset: depth, newline: '\n' });
+const render = (element: Built, depth: number) => element.toString({ pretty: true, indent: '  ', offset: depth, newline: '\n' });
 
 /** One <testcase>, built by junit-report-builder on its own so nothing accumulates across cases. */
 function testCase(c: EvidenceCase, evidence: Evidence): string {
-  const testCase = builder.newBuilder().testSuite().testCase().className(`${evidence.run.service}.${c.suite}`).name(cdataText(c.title)).time(seconds(c.durationMs));
+  const suite = builder.newBuilder().testSuite();
+  const testCase = suite.testCase().className(`${evidence.run.service}.${c.suite}`).name(cdataText(c.title)).time(seconds(c.durationMs));
   const headline = cdataText(caseHeadline(c));
   // Findings are failures; no answer at all is an infrastructure error; excluded cases are skipped.
   if (c.verdict === 'failed') testCase.failure(headline, c.findings[0]?.check ?? 'finding').stacktrace(cdataText(caseDetails(c)));
@@ -55,7 +69,20 @@ function testCase(c: EvidenceCase, evidence: Evidence): string {
   const facts = caseFacts(c, evidence.run.seed).map(([k, v]) => `${k}: ${v.replace(/\s*\n\s*/g, ' ')}`);
   if (c.verdict === 'skipped') facts.push(`skipped: ${c.skipReason ?? 'excluded'}`);
   testCase.standardOutput(cdataText(facts.join('\n')));
-  return render(testCase.build(undefined as never), 2);
+  // build(parent) returns the testcase's own element, rendered alone at its depth.
+  return render(testCase.build(suite.build()), 2);
+}
+
+/**
+ * A <testsuite> start tag and its <properties>, left open for its cases (workaround 2 above): the
+ * suite is built with its properties and no cases, rendered whole, and its end tag — the last
+ * line of the rendering, since <properties> always has children — is left for the caller to write.
+ */
+function suiteStart(element: Built): string {
+  const text = render(element, 1);
+  const end = '  </testsuite>\n';
+  if (!text.endsWith(end)) throw new Error(`junit: a testsuite rendered without its end tag: ${text.slice(-40)}`);
+  return text.slice(0, -end.length);
 }
 
 /**
@@ -67,12 +94,12 @@ function suiteHead(suite: SuiteId, evidence: Evidence): string {
   const { run } = evidence;
   const counts = evidence.suites[suite];
   const node = builder.newBuilder().testSuite().name(`${run.service} › ${suite}`).timestamp(antTimestamp(run.startedAt)).time(seconds(suiteDurationMs(suite, evidence)));
-  setAttributes(node, { hostname: evidence.environment.hostname, id: String(SUITES.indexOf(suite)), package: run.service });
   for (const [name, value] of properties(evidence)) node.property(name, cdataText(value));
-  const element = node.build() as unknown as { att(name: string, value: number): void };
-  for (const [name, value] of [['tests', counts.tests], ['failures', counts.failed], ['errors', counts.errors], ['skipped', counts.skipped + counts.notProven]] as const) element.att(name, value);
-  const text = render(element, 1);
-  return text.slice(0, text.lastIndexOf('  </testsuite>'));
+  // Workaround 1: attributes without a setter, and counts of cases written one by one.
+  const element = node.build();
+  element.att({ hostname: evidence.environment.hostname, id: String(SUITES.indexOf(suite)), package: run.service });
+  element.att({ tests: counts.tests, failures: counts.failed, errors: counts.errors, skipped: counts.skipped + counts.notProven });
+  return suiteStart(element);
 }
 
 function suiteDurationMs(suite: SuiteId, evidence: Evidence): number {
@@ -90,7 +117,6 @@ function driftSuite(evidence: Evidence): string {
   if (drift.length === 0) return '';
   const { run } = evidence;
   const suite = builder.newBuilder().testSuite().name(`${run.service} › baseline`).timestamp(antTimestamp(run.startedAt)).time(0);
-  setAttributes(suite, { hostname: evidence.environment.hostname, id: 'baseline', package: run.service });
   for (const d of drift) {
     const body = [`${d.kind}: ${d.message}`, ...d.changes.map((c) => `  ${c.field}: approved ${c.approved}, observed ${c.observed}`), '', `case: ${d.caseId}`, `baseline: ${evidence.baseline!.file}`, `approve the new behaviour: npx harden baseline approve ${evidence.baseline!.file}`];
     suite
@@ -101,7 +127,8 @@ function driftSuite(evidence: Evidence): string {
       .failure(cdataText(`baseline ${d.kind}: ${d.message}`.replace(/\s+/g, ' ')), 'baseline-drift')
       .stacktrace(cdataText(body.join('\n')));
   }
-  return render(suite.build(), 1);
+  // Workaround 1: attributes without a setter (the counts come from the builder: it holds these cases).
+  return render(suite.build().att({ hostname: evidence.environment.hostname, id: 'baseline', package: run.service }), 1);
 }
 
 /**
@@ -114,7 +141,8 @@ function driftSuite(evidence: Evidence): string {
 export function writeJUnit(evidence: Evidence, write: (chunk: string) => void): void {
   const { run, totals } = evidence;
   const drift = evidence.baseline?.drift.length ?? 0;
-  // junit-10.xsd allows no `skipped` on <testsuites>, and does allow a name and a total time.
+  // The builder's <testsuites> (builder.name()) carries `skipped`, which junit-10.xsd does not allow there,
+  // and no total time, which it does: the root's start and end are the one part written here by hand.
   write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${escapeAttribute(run.service)}" time="${seconds(run.durationMs)}" tests="${totals.tests + drift}" failures="${totals.failed + drift}" errors="${totals.errors}">\n`);
   for (const suite of SUITES) {
     if (evidence.suites[suite].tests === 0) continue;
