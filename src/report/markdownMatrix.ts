@@ -1,5 +1,6 @@
 import type { EvidenceMatrix, EvidenceMatrixCell } from './evidence.ts';
 import { mdTable } from './markdown.ts';
+import { matrixCells } from './matrixCells.ts';
 import { plural } from './plural.ts';
 
 function cellText(cell: EvidenceMatrixCell | undefined): string {
@@ -16,7 +17,8 @@ function cellText(cell: EvidenceMatrixCell | undefined): string {
  */
 export function markdownMatrix(matrix: EvidenceMatrix): string[] {
   if (matrix.cells.length === 0) return [];
-  const rows = matrix.endpoints.map((e) => [e.route, ...matrix.scopes.map((s) => cellText(matrix.cells.find((c) => c.endpointId === e.id && c.scope === s)))]);
+  const cellAt = matrixCells(matrix.cells);
+  const rows = matrix.endpoints.map((e) => [e.route, ...matrix.scopes.map((s) => cellText(cellAt(e.id, s)))]);
   const drifted = matrix.cells.filter((c) => c.drift !== 'none').length;
   return [
     ...mdTable(['endpoint', ...matrix.scopes], rows),

@@ -1,4 +1,5 @@
 import type { ScopeMatrix } from '../run/scopeMatrix.ts';
+import { matrixCells } from './matrixCells.ts';
 
 const SYMBOL = { allow: 'allow', deny: 'deny', error: 'error' } as const;
 
@@ -12,9 +13,10 @@ export function matrixTable(matrix: ScopeMatrix): string[] {
   const routeWidth = Math.max(8, ...matrix.endpoints.map((e) => e.route.length));
   const widths = matrix.scopes.map((s) => Math.max(s.length, 7));
   const lines = [`${'endpoint'.padEnd(routeWidth)}  ${matrix.scopes.map((s, i) => s.padEnd(widths[i]!)).join('  ')}`];
+  const cellAt = matrixCells(matrix.cells);
   for (const endpoint of matrix.endpoints) {
     const row = matrix.scopes.map((scope, i) => {
-      const cell = matrix.cells.find((c) => c.endpointId === endpoint.id && c.scope === scope);
+      const cell = cellAt(endpoint.id, scope);
       const text = cell ? `${SYMBOL[cell.observed]}${cell.drift === 'none' && cell.observed !== 'error' ? '' : '!'}` : '-';
       return text.padEnd(widths[i]!);
     });

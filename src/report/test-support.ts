@@ -95,3 +95,31 @@ export function sampleEvidence(custom: Partial<SampleTexts> = {}): Evidence {
   };
   return evidenceOf(document);
 }
+
+/**
+ * A scope matrix with every kind of cell: as documented, drifted both ways, an error, no answer,
+ * missing cells, a duplicate (the first one counts), and a route that needs escaping.
+ */
+export function matrixFixture(): EvidenceMatrix {
+  const endpoints = [
+    { id: 'getOrder', route: 'GET /orders/{id}' },
+    { id: 'listOrders', route: 'GET /orders' },
+    { id: 'createOrder', route: 'POST /orders' },
+    { id: 'odd', route: 'GET /a<b>&"c"' },
+  ];
+  const scopes = ['orders:read', 'orders:write', 'admin'];
+  const cells: EvidenceMatrix['cells'] = [];
+  const observed = ['allow', 'deny', 'error'] as const;
+  endpoints.forEach((e, i) =>
+    scopes.forEach((scope, j) => {
+      if ((i + j) % 4 === 3) return; // missing
+      const seen = observed[(i * 3 + j) % 3]!;
+      const expected = (i + j) % 2 === 0 ? 'allow' : 'deny';
+      const drift = seen === 'error' || seen === expected ? 'none' : seen === 'allow' ? 'over-permission' : 'under-permission';
+      cells.push({ endpointId: e.id, route: e.route, scope, expected, observed: seen, status: seen === 'error' ? null : seen === 'allow' ? 200 : 403, caseId: `${e.id}/${scope}`, drift });
+    }),
+  );
+  // A second cell for a pair already present: the first one is the one shown.
+  cells.push({ endpointId: 'getOrder', route: 'GET /orders/{id}', scope: 'orders:read', expected: 'deny', observed: 'allow', status: 201, caseId: 'dup', drift: 'over-permission' });
+  return { scopes, endpoints, cells };
+}

@@ -1,4 +1,5 @@
 import type { EvidenceMatrix } from '../evidence.ts';
+import { matrixCells } from '../matrixCells.ts';
 import { plural } from '../plural.ts';
 import { dataAttributes, html, type Html } from './escape.ts';
 
@@ -10,9 +11,10 @@ import { dataAttributes, html, type Html } from './escape.ts';
 export function htmlMatrix(matrix: EvidenceMatrix): Html {
   if (matrix.cells.length === 0) return html`<p>No scope cases in this run.</p>`;
   const head = html`<thead><tr><th>endpoint</th>${matrix.scopes.map((s) => html`<th scope="col">${s}</th>`)}</tr></thead>`;
+  const cellAt = matrixCells(matrix.cells);
   const rows = matrix.endpoints.map((e) => {
     const cells = matrix.scopes.map((scope) => {
-      const c = matrix.cells.find((x) => x.endpointId === e.id && x.scope === scope);
+      const c = cellAt(e.id, scope);
       if (!c) return html`<td class="cell missing"${dataAttributes({ endpoint: e.id, scope })}>–</td>`;
       const classes = ['cell', `observed-${c.observed}`, `expected-${c.expected}`, ...(c.drift === 'none' ? [] : ['drift', c.drift])].join(' ');
       const status = c.status === null ? 'no response' : String(c.status);
