@@ -25,7 +25,7 @@ interface RawEndpoint {
 interface RawManifest {
   objects?: { create: string; param: string }[];
   principals?: Record<string, unknown>;
-  auth: { scheme?: string; scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
+  auth: { scheme?: string; in?: string; name?: string; scopes: Record<string, unknown>; tokens: { provider: string; tokens?: { scopes: string[] }[] } };
   errors?: { schema?: unknown; statuses?: Record<string, unknown> };
   endpoints: RawEndpoint[];
   schemas?: Record<string, unknown>;
@@ -149,6 +149,9 @@ export function semanticProblems(value: unknown, doc: Document, lineCounter: Lin
   }
 
   const scheme = manifest.auth.scheme ?? 'bearer';
+  if (scheme === 'apiKey' && manifest.auth.in !== 'query' && typeof manifest.auth.name === 'string' && !FIELD_NAME.test(manifest.auth.name)) {
+    report(['auth', 'name'], `"${manifest.auth.name}" is not a ${manifest.auth.in} name`, 'use letters, digits and -_.!#$%&\'*+^`|~ (an RFC 9110 token), e.g. X-API-Key');
+  }
   if (scheme !== 'bearer' && (manifest.auth.tokens.provider === 'jwt' || manifest.auth.tokens.provider === 'oauth2')) {
     report(['auth', 'tokens', 'provider'], `the ${manifest.auth.tokens.provider} provider issues bearer tokens, but auth.scheme is ${scheme}`, scheme === 'basic' ? 'use provider: static with each `user:password` in an environment variable' : 'use provider: static (keys in environment variables) or http (the API\'s key-issuing route)');
   }

@@ -54,7 +54,9 @@ function presentationOf(scheme: Record<string, unknown>): Presentation | undefin
   if (scheme.type === 'http' && asString(scheme.scheme)?.toLowerCase() === 'basic') return { scheme: 'basic' };
   const place = asString(scheme.in);
   const name = asString(scheme.name);
-  if (scheme.type === 'apiKey' && (place === 'header' || place === 'query' || place === 'cookie') && name) return { scheme: 'apiKey', in: place, name };
+  // A header or cookie name must be an RFC 9110 token; a query parameter's name may be anything.
+  if (scheme.type === 'apiKey' && (place === 'header' || place === 'cookie') && name && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { scheme: 'apiKey', in: place, name };
+  if (scheme.type === 'apiKey' && place === 'query' && name) return { scheme: 'apiKey', in: place, name };
   return undefined;
 }
 
