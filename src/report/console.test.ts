@@ -143,11 +143,11 @@ describe('console: cases that did not hold, grouped by endpoint and cause', () =
     expect(lines.at(-1)).toBe('  … and 10 more groups — see out/summary.md');
   });
 
-  it('counts a case with two causes in both groups', () => {
-    const c = kase('getOrder', 'GET /orders/{id}', 'v');
-    const both = { ...failed(c, 'STATUS_UNEXPECTED', 'got 200'), findings: [{ code: 'STATUS_UNEXPECTED', checkId: 'status', message: 'got 200' }, { code: 'ERROR_CONTENT_TYPE', checkId: 'error-content-type', message: 'got text/html' }] } as unknown as CaseResult;
-    const lines = runConsole([[both, 0]]);
-    expect(lines.filter((l) => l.startsWith('  GET'))).toEqual(['  GET /orders/{id} · ERROR_CONTENT_TYPE × 1', '  GET /orders/{id} · STATUS_UNEXPECTED × 1']);
-    expect(lines).toContain("did not hold, by endpoint and cause (1 case, 2 groups; each replay line re-runs the group's first case):");
+  it('counts a case once, under its first finding, and names its other findings', () => {
+    const c = (variant: string, index: number, extra: string[]) =>
+      [{ ...failed(kase('getOrder', 'GET /orders/{id}', variant), 'CHALLENGE_MISSING', 'the 401 has no WWW-Authenticate header'), findings: [{ code: 'CHALLENGE_MISSING', checkId: 'www-authenticate', message: 'the 401 has no WWW-Authenticate header' }, ...extra.map((code) => ({ code, checkId: 'x', message: code }))] } as unknown as CaseResult, index] as [CaseResult, number];
+    const lines = runConsole([c('a', 0, ['ERROR_CONTENT_TYPE']), c('b', 1, ['ERROR_BODY_NOT_JSON', 'ERROR_CONTENT_TYPE'])]);
+    expect(lines.filter((l) => l.startsWith('  GET'))).toEqual(['  GET /orders/{id} · CHALLENGE_MISSING × 2 (also ERROR_BODY_NOT_JSON, ERROR_CONTENT_TYPE)']);
+    expect(lines).toContain("did not hold, by endpoint and cause (2 cases, 1 group; each replay line re-runs the group's first case):");
   });
 });

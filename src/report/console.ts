@@ -4,7 +4,7 @@ import type { SuiteCounts } from '../run/summarise.ts';
 import { failureHeadline } from './caseDetails.ts';
 import { matrixTable } from './matrixTable.ts';
 import { plain, type Paint } from './colour.ts';
-import { CauseGroups, causesOf, type CauseGroup } from './groupFindings.ts';
+import { CauseGroups, causeOf, type CauseGroup } from './groupFindings.ts';
 import { plural } from './plural.ts';
 import { replayCommand } from './replay.ts';
 
@@ -34,8 +34,8 @@ interface FirstCase {
   counterexample?: string;
 }
 
-/** "GET /orders/{id} · STATUS_UNEXPECTED × 7", "POST /orders · no response (timeout) × 2". */
-const groupLabel = (g: CauseGroup<FirstCase>) => `${g.route} · ${g.cause.verdict === 'failed' ? g.cause.code : `no response (${g.cause.code})`} × ${g.count}`;
+/** "GET /orders/{id} · STATUS_UNEXPECTED × 7", "… · CHALLENGE_MISSING × 9 (also ERROR_CONTENT_TYPE)", "POST /orders · no response (timeout) × 2". */
+const groupLabel = (g: CauseGroup<FirstCase>) => `${g.route} · ${g.cause.verdict === 'failed' ? g.cause.code : `no response (${g.cause.code})`} × ${g.count}${g.also.length > 0 ? ` (also ${g.also.join(', ')})` : ''}`;
 
 /**
  * Human output: the seed up front, the first case of each new cause as it lands, counts per suite,
@@ -64,8 +64,8 @@ export function consoleReporter(write: (line: string) => void, options: ConsoleO
       }
       if (result.status === 'passed' || result.status === 'skipped') return;
       notHolding += 1;
-      const found = causesOf({ verdict: result.status, findings: result.findings, failure: result.failure });
-      const fresh = causes.add(result.case.route, index, found, { case: result.case, path: result.property?.path, counterexample: result.property?.counterexample });
+      const cause = causeOf({ verdict: result.status, findings: result.findings, failure: result.failure })!;
+      const fresh = causes.add(result.case.route, index, cause, { case: result.case, path: result.property?.path, counterexample: result.property?.counterexample });
       // Live, only a cause not yet seen on this route: the rest of its group is counted at the end.
       if (!fresh) return;
       write(paint('fail', `${result.status === 'failed' ? 'FAIL ' : 'ERROR'} ${result.case.title}`));

@@ -35,24 +35,28 @@ export function groupFindings(cases: Iterable<EvidenceCase>): EndpointGroup[] {
 }
 
 /**
- * One reason a case did not hold: a finding's code (the case failed), or the kind of transport
- * failure that left it without an answer (an error). One root cause usually fails many cases, so
- * the console groups by it.
+ * Why a case did not hold: its first finding's code (the case failed; the checks report in registry
+ * order, so the first is the most basic, e.g. the status before the body), or the kind of transport
+ * failure that left it without an answer (an error). One root cause usually fails many cases, and
+ * often with several findings each (a plain-text 401 misses its challenge, its JSON body and its
+ * content type): the console groups by the first, and names the others.
  */
 export interface Cause {
   verdict: 'failed' | 'error';
   /** A finding code (STATUS_UNEXPECTED), or a failure kind (timeout). */
   code: string;
   message: string;
+  /** The case's other finding codes. */
+  also: string[];
 }
 
-/** The causes of a case that did not hold, each code once (its first message); none for a case that held. */
-export function causesOf(c: { verdict: string; findings: readonly { code: string; message: string }[]; failure?: { kind: string; message: string } }): Cause[] {
-  if (c.verdict === 'error') return [{ verdict: 'error', code: c.failure?.kind ?? 'error', message: c.failure?.message ?? '' }];
-  if (c.verdict !== 'failed') return [];
-  const causes = new Map<string, Cause>();
-  for (const f of c.findings) if (!causes.has(f.code)) causes.set(f.code, { verdict: 'failed', code: f.code, message: f.message });
-  return causes.size > 0 ? [...causes.values()] : [{ verdict: 'failed', code: 'failed', message: '' }];
+/** The cause of a case that did not hold; undefined for a case that held. */
+export function causeOf(c: { verdict: string; findings: readonly { code: string; message: string }[]; failure?: { kind: string; message: string } }): Cause | undefined {
+  if (c.verdict === 'error') return { verdict: 'error', code: c.failure?.kind ?? 'error', message: c.failure?.message ?? '', also: [] };
+  if (c.verdict !== 'failed') return undefined;
+  const [first, ...rest] = c.findings;
+  if (!first) return { verdict: 'failed', code: 'failed', message: '', also: [] };
+  return { verdict: 'failed', code: first.code, message: first.message, also: [...new Set(rest.map((f) => f.code))].filter((code) => code !== first.code) };
 }
 
 export interface CauseGroup<T> {
@@ -60,33 +64,32 @@ export interface CauseGroup<T> {
   cause: Cause;
   /** Cases with this cause on this route. */
   count: number;
+  /** Other finding codes these cases had, sorted. */
+  also: string[];
   /** The group's first case in plan order (its message is the group's), and what the caller keeps of it. */
   first: { index: number; item: T };
 }
 
 /**
  * Cases that did not hold, grouped by (endpoint route, cause) as they land, in any order: only a
- * count and the first case in plan order are kept per group, so memory follows the number of
- * distinct causes, not of cases. A case with two causes counts in both groups.
+ * count, the other codes seen and the first case in plan order are kept per group, so memory
+ * follows the number of distinct causes, not of cases. Each case counts in one group.
  */
 export class CauseGroups<T> {
-  readonly #groups = new Map<string, CauseGroup<T>>();
+  readonly #groups = new Map<string, CauseGroup<T> & { seen: Set<string> }>();
 
-  /** Adds a case; returns true when one of its causes is new on its route (the first of a group to land). */
-  add(route: string, index: number, causes: readonly Cause[], item: T): boolean {
-    let fresh = false;
-    for (const cause of causes) {
-      const key = JSON.stringify([route, cause.verdict, cause.code]);
-      const group = this.#groups.get(key);
-      if (!group) {
-        this.#groups.set(key, { route, cause, count: 1, first: { index, item } });
-        fresh = true;
-      } else {
-        group.count += 1;
-        if (index < group.first.index) Object.assign(group, { cause, first: { index, item } });
-      }
+  /** Adds a case; returns true when its cause is new on its route (the first of a group to land). */
+  add(route: string, index: number, cause: Cause, item: T): boolean {
+    const key = JSON.stringify([route, cause.verdict, cause.code]);
+    const group = this.#groups.get(key);
+    if (!group) {
+      this.#groups.set(key, { route, cause, count: 1, also: [], seen: new Set(cause.also), first: { index, item } });
+      return true;
     }
-    return fresh;
+    group.count += 1;
+    for (const code of cause.also) group.seen.add(code);
+    if (index < group.first.index) Object.assign(group, { cause, first: { index, item } });
+    return false;
   }
 
   get size(): number {
@@ -97,6 +100,8 @@ export class CauseGroups<T> {
   groups(): CauseGroup<T>[] {
     const rank = (g: CauseGroup<T>) => (g.cause.verdict === 'failed' ? 0 : 1);
     const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    return [...this.#groups.values()].sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.first.index - b.first.index || text(a.route, b.route) || text(a.cause.code, b.cause.code));
+    return [...this.#groups.values()]
+      .map(({ seen, ...g }) => ({ ...g, also: [...seen].sort(text) }))
+      .sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.first.index - b.first.index || text(a.route, b.route) || text(a.cause.code, b.cause.code));
   }
 }
