@@ -38,5 +38,4 @@ export function headlineTone(headline: Headline): Tone {
 }
 
 /** ANSI SGR escapes (what styleText writes), for tests and for anything that must be plain. */
-// eslint-disable-next-line no-control-regex
 export const stripColour = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
