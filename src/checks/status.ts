@@ -4,7 +4,10 @@ import { defineCheck } from './check.ts';
 /** What the request carried, in words: never "a token holding [none]" for a request that sent none. */
 function sentWith(token: TokenRef | undefined): string {
   if (token === undefined) return 'with no token';
-  if (token.kind === 'live') return `with a token holding [${token.scopes.join(' ')}]`;
+  if (token.kind === 'live') {
+    const whose = token.principal === undefined ? '' : ` of ${token.principal}`;
+    return token.scopes.length === 0 ? `with a valid credential${whose} (no scope)` : `with a token${whose} holding [${token.scopes.join(' ')}]`;
+  }
   if (token.kind === 'rotation') return `with the rotation's ${token.which} token`;
   if (token.kind === 'revoked') return 'with the revoked token';
   return token.kind === 'forged' ? `with a forged token (${token.flaw})` : `with a ${token.kind} token`;

@@ -20,6 +20,7 @@ const STDIO: MainIo = {
   env: process.env,
   out: (l) => console.log(l),
   err: (l) => console.error(l),
+  outTty: process.stdout.isTTY === true,
   progress: { write: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true, columns: process.stderr.columns },
 };
 
