@@ -125,6 +125,15 @@ describe('no-leak: one real trace per runtime', () => {
   }
 });
 
+describe('no-leak: what clients stored is not a leak', () => {
+  it('a bare server directory in a served answer is data; in a refusal it is a leak; a source file with its line is read everywhere', () => {
+    const listing = JSON.stringify({ items: [{ title: 'Shelf', location: '/usr/local/books/7' }] });
+    expect(scan({ status: 200, headers: { 'content-type': 'application/json' }, body: listing })).toEqual([]);
+    expect(codes(scan({ status: 400, headers: { 'content-type': 'application/json' }, body: listing }))).toEqual(['LEAK_FILE_PATH']);
+    expect(codes(scan({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: 'at /srv/app/orders.js:42' }) }))).toEqual(['LEAK_FILE_PATH']);
+  });
+});
+
 describe('no-leak: every pattern has a hit and a near miss', () => {
   it('the tables name every pattern', () => {
     expect(Object.keys(FRAME_TABLE).sort()).toEqual(STACK_FRAMES.map((s) => s.id).sort());
