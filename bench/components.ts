@@ -6,7 +6,7 @@ import type { CaseResult } from '../src/run/caseResult.ts';
 import { executeRun } from '../src/run/executeRun.ts';
 import { createSchemaValidator } from '../src/checks/schemaValidator.ts';
 import { runChecks } from '../src/checks/runChecks.ts';
-import type { ReceivedResponse } from '../src/transport/exchange.ts';
+import type { ReceivedResponse } from '../src/model/exchange.ts';
 import { redactExchange } from '../src/transport/redactExchange.ts';
 import { caseRecorder } from '../src/report/buildEvidence.ts';
 import { CaseSpool } from '../src/report/caseSpool.ts';

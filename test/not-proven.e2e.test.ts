@@ -72,7 +72,7 @@ describe('an API the run cannot revoke tokens on', () => {
   it('refuses --require for a suite that cannot be left unproven', async () => {
     const result = await runCli(['run', staticManifest(dir), '--base-url', target.api.url, '--require', 'positive'], env);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/--require: "positive" cannot be required; only revoked-token, rotation/);
+    expect(result.err).toMatch(/--require: "positive" cannot be required; only revoked-token, rotation, refresh, ownership/);
   });
 
   it('refuses a "revoked" token that is a live one: revocation could not be proven with it', async () => {

@@ -1,6 +1,6 @@
 import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
-import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
+import type { Exchange, ReceivedResponse } from '../model/exchange.ts';
 import type { FindingCode } from './codes.ts';
 import type { SchemaValidator } from './schemaValidator.ts';
 

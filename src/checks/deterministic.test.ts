@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { deterministicCheck } from './deterministic.ts';
 import { problem401, testContext } from './testContext.ts';
 

@@ -1,4 +1,4 @@
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { decodeEntities, unescapeJsonText } from './decodeEntities.ts';
 
 /** One part of an answer to scan, as it would be read. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { noLeakCheck } from './no-leak.ts';
 import { problem401, testContext } from './testContext.ts';
 import { DISCLOSURE_HEADERS, versionHeaders } from './versionHeaders.ts';

@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { noLeakCheck } from './no-leak.ts';
 import { testContext } from './testContext.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { PATH_PATTERNS, SQL_PATTERNS } from './leakPatterns.ts';
 import { noLeakCheck } from './no-leak.ts';
 import { STACK_FRAMES } from './stackFrames.ts';

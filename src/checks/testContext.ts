@@ -1,7 +1,7 @@
 import type { ErrorContract } from '../manifest/types.ts';
 import { RFC9457_SCHEMA } from '../manifest/rfc9457.ts';
 import type { Case, Expectation } from '../plan/case.ts';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import type { CheckContext } from './check.ts';
 import { createSchemaValidator } from './schemaValidator.ts';
 

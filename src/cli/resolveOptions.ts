@@ -37,7 +37,7 @@ export interface RawRunFlags {
 }
 
 /** The suites a run may report as not proven, so the ones --require can name. */
-export const PROVABLE: readonly SuiteId[] = ['revoked-token', 'rotation'];
+export const PROVABLE: readonly SuiteId[] = ['revoked-token', 'rotation', 'refresh', 'ownership'];
 
 /** Every run option, complete and checked. */
 export interface RunSettings {

@@ -208,7 +208,7 @@ export interface Manifest {
   /** Body properties pinned to existing values (foreign keys), by property name. */
   fields?: Record<string, { enum: unknown[] }>;
   /** What the release gate demands beyond the checks: suites that must be proven (docs/expectations.md). */
-  gate?: { require: ('revoked-token' | 'rotation')[] };
+  gate?: { require: ('revoked-token' | 'rotation' | 'refresh' | 'ownership')[] };
   /** Headers allowed to name server software with its version (`no-leak`, docs/leaks.md). */
   disclosure?: Disclosure;
   /** Origins allowed cross-origin access; none when absent (docs/attacks.md). */

@@ -1,6 +1,6 @@
 import { FINDING_CODES } from '../checks/codes.ts';
 import type { CaseResult } from '../run/caseResult.ts';
-import type { Exchange } from '../transport/exchange.ts';
+import type { Exchange } from '../model/exchange.ts';
 import { EVIDENCE_HEADERS } from '../transport/redactExchange.ts';
 import type { EvidenceCase, EvidenceExchange, Verdict } from './evidence.ts';
 import { excerptBody } from './excerpt.ts';

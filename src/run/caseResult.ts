@@ -1,6 +1,6 @@
 import type { Finding } from '../checks/check.ts';
 import type { Case } from '../plan/case.ts';
-import type { Exchange, TransportFailure } from '../transport/exchange.ts';
+import type { Exchange, TransportFailure } from '../model/exchange.ts';
 import type { PropertyRecord } from './runProperty.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { SchemaValidator } from '../checks/schemaValidator.ts';
 import { runChecks } from '../checks/runChecks.ts';
 import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
-import type { Exchange, ReceivedResponse } from '../transport/exchange.ts';
+import type { Exchange, ReceivedResponse } from '../model/exchange.ts';
 import type { Finding } from '../checks/check.ts';
 
 /** Checks over raw exchanges (they need raw secrets to spot an echo); redaction happens after. */

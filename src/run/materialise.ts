@@ -1,6 +1,6 @@
 import type { Case } from '../plan/case.ts';
 import { scopeKey, tamperKey, type TokenSet } from '../tokens/tokenSet.ts';
-import type { SentRequest } from '../transport/exchange.ts';
+import type { SentRequest } from '../model/exchange.ts';
 
 /** A case needs a token an earlier step failed to obtain (e.g. the drill could not issue its replacement). */
 export class TokenUnavailableError extends Error {

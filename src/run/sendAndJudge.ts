@@ -4,7 +4,7 @@ import type { SchemaValidator } from '../checks/schemaValidator.ts';
 import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case, PlannedRequest } from '../plan/case.ts';
 import type { TokenSet } from '../tokens/tokenSet.ts';
-import type { Exchange, TransportFailure } from '../transport/exchange.ts';
+import type { Exchange, TransportFailure } from '../model/exchange.ts';
 import type { TransportLimits } from '../transport/limits.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { sendRequest } from '../transport/sendRequest.ts';

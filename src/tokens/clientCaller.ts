@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { HardenError } from '../errors.ts';
 import type { HttpTokenProviderConfig } from '../manifest/types.ts';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import type { TransportLimits } from '../transport/limits.ts';
 import { sendRequest } from '../transport/sendRequest.ts';
 import { formFields } from './fillEnv.ts';

@@ -1,6 +1,6 @@
 import { HardenError } from '../errors.ts';
 import type { OAuth2TokenProviderConfig } from '../manifest/types.ts';
-import type { ReceivedResponse, SentRequest } from '../transport/exchange.ts';
+import type { ReceivedResponse, SentRequest } from '../model/exchange.ts';
 import { sendRequest } from '../transport/sendRequest.ts';
 import type { CallerDeps } from './clientCaller.ts';
 import { basicCredentials, formBody } from './formBody.ts';

@@ -1,5 +1,5 @@
 import type { OAuth2TokenProviderConfig } from '../manifest/types.ts';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { formEncode } from './formBody.ts';
 
 /** What to do about each RFC 6749 §5.2 error code (RFC 7009 §2.2.1 adds unsupported_token_type). */

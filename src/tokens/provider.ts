@@ -1,5 +1,5 @@
 import type { RefreshProbe, TokenFlaw } from '../plan/case.ts';
-import type { SentRequest } from '../transport/exchange.ts';
+import type { SentRequest } from '../model/exchange.ts';
 
 /** A credential the run holds. `value` never leaves the process: reports see `label`. */
 export interface IssuedToken {

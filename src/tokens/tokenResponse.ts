@@ -1,6 +1,6 @@
 import { HardenError } from '../errors.ts';
 import type { OAuth2TokenProviderConfig } from '../manifest/types.ts';
-import type { ReceivedResponse } from '../transport/exchange.ts';
+import type { ReceivedResponse } from '../model/exchange.ts';
 import { cleanServerText, describeOAuthError } from './oauth2Error.ts';
 
 /** What an RFC 6749 §5.1 access token response says, checked. */

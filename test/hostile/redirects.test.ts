@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostileServer, type HostileServer } from '../../fixtures/hostile-server/server.ts';
 import { createDispatcher } from '../../src/transport/createDispatcher.ts';
-import type { SentRequest } from '../../src/transport/exchange.ts';
+import type { SentRequest } from '../../src/model/exchange.ts';
 import { sendRequest } from '../../src/transport/sendRequest.ts';
 import { TIGHT } from './limits.ts';
 

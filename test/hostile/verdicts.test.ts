@@ -3,7 +3,7 @@ import { startHostileServer, type HostileServer } from '../../fixtures/hostile-s
 import { gzipBombLength } from '../../fixtures/hostile-server/gzipBomb.ts';
 import { HUGE_BODY_BYTES } from '../../fixtures/hostile-server/routes.ts';
 import { createDispatcher } from '../../src/transport/createDispatcher.ts';
-import type { Exchange } from '../../src/transport/exchange.ts';
+import type { Exchange } from '../../src/model/exchange.ts';
 import { sendRequest } from '../../src/transport/sendRequest.ts';
 import { SLACK_MS, TIGHT } from './limits.ts';
 
