@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { HardenError } from '../errors.ts';
 import { SUITES, type SuiteId } from '../plan/case.ts';
-import type { TransportLimits } from '../transport/limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
 import { DEFAULT_LIMITS } from '../transport/limits.ts';
 import { DEFAULT_RUNS } from '../plan/plannerOptions.ts';
 

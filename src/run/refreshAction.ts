@@ -5,7 +5,7 @@ import { refreshError } from '../plan/refresh.ts';
 import type { SchemaValidator } from '../checks/schemaValidator.ts';
 import type { TokenProvider } from '../tokens/provider.ts';
 import type { Exchange } from '../model/exchange.ts';
-import type { TransportLimits } from '../transport/limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { sendRequest } from '../transport/sendRequest.ts';
 import type { Dispatcher } from 'undici';

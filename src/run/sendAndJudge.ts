@@ -5,7 +5,7 @@ import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case, PlannedRequest } from '../plan/case.ts';
 import type { TokenSet } from '../tokens/tokenSet.ts';
 import type { Exchange, TransportFailure } from '../model/exchange.ts';
-import type { TransportLimits } from '../transport/limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { sendRequest } from '../transport/sendRequest.ts';
 import { judgeCase } from './judgeCase.ts';

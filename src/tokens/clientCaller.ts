@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { HardenError } from '../errors.ts';
 import type { HttpTokenProviderConfig } from '../manifest/types.ts';
 import type { ReceivedResponse } from '../model/exchange.ts';
-import type { TransportLimits } from '../transport/limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
 import { sendRequest } from '../transport/sendRequest.ts';
 import { formFields } from './fillEnv.ts';
 import { formBody } from './formBody.ts';

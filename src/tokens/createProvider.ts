@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Manifest } from '../manifest/types.ts';
-import type { TransportLimits } from '../transport/limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
 import { httpProvider } from './httpProvider.ts';
 import type { TokenProvider } from './provider.ts';
 import { staticProvider } from './staticProvider.ts';

@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
-import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
+import { DEFAULT_MAX_HEADER_BYTES } from './limits.ts';
 
 /**
  * The one dispatcher every request goes through. undici's Agent follows no redirects unless a

@@ -1,14 +1,4 @@
-/** Bounds on every request the harness sends; a misbehaving server becomes a verdict within them. */
-export interface TransportLimits {
-  /** Whole-request deadline, connect to last body byte. */
-  timeoutMs: number;
-  /** Response bodies are cut at this many bytes (the rest is discarded unread). */
-  maxResponseBytes: number;
-  /** Requests in flight at once. */
-  concurrency: number;
-  /** Status line plus headers of a response, in bytes (default DEFAULT_MAX_HEADER_BYTES). */
-  maxHeaderBytes?: number;
-}
+import type { TransportLimits } from '../model/limits.ts';
 
 /**
  * Explicit rather than undici's default, which follows Node's --max-http-header-size (16 KiB unless

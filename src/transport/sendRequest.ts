@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { classifyFailure } from './classifyFailure.ts';
 import type { Exchange, ReceivedResponse, SentRequest, TransportFailure } from '../model/exchange.ts';
-import { DEFAULT_MAX_HEADER_BYTES, type TransportLimits } from './limits.ts';
+import type { TransportLimits } from '../model/limits.ts';
+import { DEFAULT_MAX_HEADER_BYTES } from './limits.ts';
 import { dispatchOnce } from './dispatchOnce.ts';
 import { originAndPath } from './originAndPath.ts';
 

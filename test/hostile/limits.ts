@@ -1,4 +1,4 @@
-import type { TransportLimits } from '../../src/transport/limits.ts';
+import type { TransportLimits } from '../../src/model/limits.ts';
 
 /** Tight limits for the hostile tests: every verdict must arrive within about a second. */
 export const TIGHT: TransportLimits = { timeoutMs: 1_000, maxResponseBytes: 64 * 1024, concurrency: 4, maxHeaderBytes: 64 * 1024 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipBombLength } from '../../fixtures/hostile-server/gzipBomb.ts';
 import { startHostileServer, type HostileServer } from '../../fixtures/hostile-server/server.ts';
 import { createDispatcher } from '../../src/transport/createDispatcher.ts';
-import type { TransportLimits } from '../../src/transport/limits.ts';
+import type { TransportLimits } from '../../src/model/limits.ts';
 import { sendRequest } from '../../src/transport/sendRequest.ts';
 import { MEMORY_BOUND_BYTES, TIGHT } from './limits.ts';
 
