@@ -1,16 +1,8 @@
 import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
 import type { Exchange, ReceivedResponse } from '../model/exchange.ts';
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../model/codes.ts';
 import type { SchemaValidator } from './schemaValidator.ts';
-
-/** One thing a check saw wrong with one case. Data, not an exception. */
-export interface Finding {
-  checkId: string;
-  code: FindingCode;
-  message: string;
-  caseId: string;
-}
 
 /** Everything a check may look at: the case, its answered exchanges and the contract. No I/O. */
 export interface CheckContext {

@@ -1,4 +1,4 @@
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../model/codes.ts';
 
 /** One signature of something internal. */
 export interface LeakPattern {

@@ -1,5 +1,5 @@
 import { defineCheck, type CheckContext } from './check.ts';
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../model/codes.ts';
 import { PATH_PATTERNS, SQL_PATTERNS, type LeakPattern } from './leakPatterns.ts';
 import { leakSources } from './leakSources.ts';
 import { STACK_FRAMES } from './stackFrames.ts';

@@ -1,4 +1,5 @@
-import type { CheckContext, Finding } from './check.ts';
+import type { Finding } from '../model/finding.ts';
+import type { CheckContext } from './check.ts';
 import { checks } from './index.ts';
 
 /** Runs every check on one case; one failing check never stops the others. */

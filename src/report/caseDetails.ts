@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingCode } from '../checks/codes.ts';
+import { FINDING_CODES, type FindingCode } from '../model/codes.ts';
 import { checks } from '../checks/index.ts';
 import type { CaseResult } from '../run/caseResult.ts';
 import type { EvidenceCase } from './evidence.ts';

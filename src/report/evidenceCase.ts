@@ -1,4 +1,4 @@
-import { FINDING_CODES } from '../checks/codes.ts';
+import { FINDING_CODES } from '../model/codes.ts';
 import type { CaseResult } from '../run/caseResult.ts';
 import type { Exchange } from '../model/exchange.ts';
 import { EVIDENCE_HEADERS } from '../transport/redactExchange.ts';

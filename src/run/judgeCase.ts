@@ -3,7 +3,7 @@ import { runChecks } from '../checks/runChecks.ts';
 import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
 import type { Exchange, ReceivedResponse } from '../model/exchange.ts';
-import type { Finding } from '../checks/check.ts';
+import type { Finding } from '../model/finding.ts';
 
 /** Checks over raw exchanges (they need raw secrets to spot an echo); redaction happens after. */
 export function judgeCase(c: Case, exchanges: Exchange[], contract: ErrorContract, secrets: readonly string[], schemas: SchemaValidator, disclosure?: Disclosure): Finding[] {

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { Finding } from '../checks/check.ts';
+import type { Finding } from '../model/finding.ts';
 import type { SchemaValidator } from '../checks/schemaValidator.ts';
 import type { Disclosure, ErrorContract } from '../manifest/types.ts';
 import type { Case, PlannedRequest } from '../plan/case.ts';

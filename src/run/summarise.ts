@@ -1,5 +1,5 @@
 import { SUITES, type SuiteId } from '../plan/case.ts';
-import type { VerdictStatus } from './caseResult.ts';
+import type { VerdictStatus } from '../model/verdict.ts';
 import type { RotationRecord } from './rotationRecord.ts';
 import type { ScopeMatrix } from './scopeMatrix.ts';
 
