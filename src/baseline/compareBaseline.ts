@@ -1,5 +1,5 @@
 import type { Baseline, BaselineCase } from './baseline.ts';
-import type { BaselineField, DriftChange, DriftItem } from './drift.ts';
+import type { BaselineField, DriftChange, DriftItem } from '../model/drift.ts';
 
 const FIELDS: BaselineField[] = ['verdict', 'status', 'errorType', 'challengeError', 'failedChecks'];
 

@@ -1,6 +1,6 @@
 import { baselineFromEvidence, observeCase } from '../baseline/baseline.ts';
 import { compareBaseline } from '../baseline/compareBaseline.ts';
-import type { DriftItem } from '../baseline/drift.ts';
+import type { DriftItem } from '../model/drift.ts';
 import { HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { applyEnvironment } from '../manifest/applyEnvironment.ts';

@@ -1,6 +1,6 @@
 import { SUITES, type Case, type SuiteId } from '../plan/case.ts';
 import type { Reporter } from '../run/reporter.ts';
-import type { SuiteCounts } from '../run/summarise.ts';
+import type { SuiteCounts } from '../model/counts.ts';
 import { failureHeadline } from './caseDetails.ts';
 import { matrixTable } from './matrixTable.ts';
 import { plain, type Paint } from './colour.ts';

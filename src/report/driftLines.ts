@@ -1,4 +1,4 @@
-import type { DriftItem } from '../baseline/drift.ts';
+import type { DriftItem } from '../model/drift.ts';
 import { plural } from './plural.ts';
 
 /** Console lines for baseline changes, each naming the case and what changed. */

@@ -1,4 +1,4 @@
-import type { DriftItem } from '../baseline/drift.ts';
+import type { DriftItem } from '../model/drift.ts';
 import type { SuiteId } from '../plan/case.ts';
 import type { CaseSource } from './caseSource.ts';
 

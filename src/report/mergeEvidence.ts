@@ -1,4 +1,4 @@
-import type { DriftItem } from '../baseline/drift.ts';
+import type { DriftItem } from '../model/drift.ts';
 import { countVerdicts } from './countVerdicts.ts';
 import type { EvidenceDocument, EvidenceMatrix } from './evidence.ts';
 

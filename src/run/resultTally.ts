@@ -2,7 +2,8 @@ import type { SuiteId } from '../plan/case.ts';
 import type { CaseResult } from './caseResult.ts';
 import { rotationObservation, type RotationObservation } from './rotationRecordFrom.ts';
 import { matrixCell, type ScopeMatrixCell } from './scopeMatrix.ts';
-import { countVerdict, emptyCounts, type SuiteCounts } from './summarise.ts';
+import type { SuiteCounts } from '../model/counts.ts';
+import { countVerdict, emptyCounts } from './summarise.ts';
 
 /** Values given with their plan index, back in plan order. */
 const inPlanOrder = <T>(items: [number, T][]) => items.sort((a, b) => a[0] - b[0]).map(([, item]) => item);

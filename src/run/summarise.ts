@@ -1,17 +1,8 @@
 import { SUITES, type SuiteId } from '../plan/case.ts';
+import type { SuiteCounts } from '../model/counts.ts';
 import type { VerdictStatus } from '../model/verdict.ts';
 import type { RotationRecord } from './rotationRecord.ts';
 import type { ScopeMatrix } from './scopeMatrix.ts';
-
-export interface SuiteCounts {
-  tests: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  skipped: number;
-  /** Cases whose control could not be put to the test (docs/expectations.md, "Not proven"). */
-  notProven: number;
-}
 
 /**
  * A finished run, without its results: those went to the reporters one by one as they landed
