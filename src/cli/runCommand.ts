@@ -6,7 +6,7 @@ import { openManifest } from '../openapi/openManifest.ts';
 import { applyEnvironment } from '../manifest/applyEnvironment.ts';
 import { formatImportWarning } from './formatImportWarning.ts';
 import { selectedPlan } from '../diff/selectedPlan.ts';
-import { withPrerequisites } from '../plan/select.ts';
+import { withPrerequisites } from '../diff/select.ts';
 import { SUITES } from '../plan/case.ts';
 import { shardPlan } from '../plan/shard.ts';
 import { caseRecorder, evidenceHead } from '../report/buildEvidence.ts';

@@ -1,7 +1,7 @@
 import type { Manifest } from '../manifest/types.ts';
 import { buildPlan, type PlanOptions } from '../plan/buildPlan.ts';
 import type { Plan } from '../plan/case.ts';
-import { applySelection, changedEndpoints, matchingEndpoints, narrowManifest, smokeCases, type Selected } from '../plan/select.ts';
+import { applySelection, changedEndpoints, matchingEndpoints, narrowManifest, smokeCases, type Selected } from './select.ts';
 import { manifestAtRef } from './readAtRef.ts';
 
 export interface SelectionRequest {

@@ -4,7 +4,7 @@ import { parse, stringify } from 'yaml';
 import { parseManifest } from '../manifest/parseManifest.ts';
 import { OwnershipLedger } from '../run/ownershipStep.ts';
 import { buildPlan } from './buildPlan.ts';
-import { withPrerequisites } from './select.ts';
+import { withPrerequisites } from '../diff/select.ts';
 import { shardKey } from './shard.ts';
 
 /** The reference manifest with a second principal and its orders as owned objects. */

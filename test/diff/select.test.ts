@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { manifestAtRef } from '../../src/diff/readAtRef.ts';
 import { loadManifest } from '../../src/manifest/loadManifest.ts';
 import { buildPlan } from '../../src/plan/buildPlan.ts';
-import { applySelection, changedEndpoints, matchingEndpoints, narrowManifest, routeGlob, smokeCases } from '../../src/plan/select.ts';
+import { applySelection, changedEndpoints, matchingEndpoints, narrowManifest, routeGlob, smokeCases } from '../../src/diff/select.ts';
 import { runCli } from '../harness.ts';
 import { gitRepo } from './gitRepo.ts';
 

@@ -1,11 +1,11 @@
-import { canonical } from '../diff/canonical.ts';
-import { endpointFingerprint } from '../diff/diffEndpoint.ts';
+import { canonical } from './canonical.ts';
+import { endpointFingerprint } from './diffEndpoint.ts';
 import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
-import type { Case, Plan } from './case.ts';
-import { exampleInputs } from './inputs.ts';
-import { caseIdentity, makeCase } from './makeCase.ts';
-import { refusalOf } from './refusalRules.ts';
-import { withCases } from './withCases.ts';
+import type { Case, Plan } from '../plan/case.ts';
+import { exampleInputs } from '../plan/inputs.ts';
+import { caseIdentity, makeCase } from '../plan/makeCase.ts';
+import { refusalOf } from '../plan/refusalRules.ts';
+import { withCases } from '../plan/withCases.ts';
 
 /** Endpoint id → why it is in the selection (one sentence per reason). */
 export type Selected = Map<string, string[]>;
