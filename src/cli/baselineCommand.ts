@@ -2,7 +2,7 @@ import { baselineFromEvidence } from '../baseline/baseline.ts';
 import { evidenceOf } from '../report/caseSource.ts';
 import { HardenError } from '../errors.ts';
 import { writeBaselineFile } from './baselineIo.ts';
-import { readEvidence } from './readEvidence.ts';
+import { readEvidence } from '../report/readEvidence.ts';
 
 /**
  * `harden baseline approve FILE`: pins what a finished run observed (its evidence.json) as the

@@ -6,7 +6,7 @@ import { gateVerdict } from '../run/gate.ts';
 import { gateFacts } from '../report/gateFacts.ts';
 import { headlineText } from '../report/headline.ts';
 import { publishToGitHub } from './publishToGitHub.ts';
-import { readEvidence } from './readEvidence.ts';
+import { readEvidence } from '../report/readEvidence.ts';
 import { reportPaths } from './resolveOptions.ts';
 
 /**

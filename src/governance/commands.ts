@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readEvidence } from '../cli/readEvidence.ts';
+import { readEvidence } from '../report/readEvidence.ts';
 import { HardenError } from '../errors.ts';
 import { checkExposure } from './exposure.ts';
 import { tokensAudit, type GovernanceIo, type TokensAuditFlags } from './tokensCommand.ts';

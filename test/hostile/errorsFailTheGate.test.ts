@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostileServer, type HostileServer } from '../../fixtures/hostile-server/server.ts';
-import { readEvidence } from '../../src/cli/readEvidence.ts';
+import { readEvidence } from '../../src/report/readEvidence.ts';
 import { runCli } from '../harness.ts';
 
 /** Public endpoints: one the server never answers, one it resets, one it answers correctly. */

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { readEvidence } from '../../src/cli/readEvidence.ts';
+import { readEvidence } from '../../src/report/readEvidence.ts';
 import { runCli, startTarget } from '../harness.ts';
 import type { Catcher } from './catalogue.ts';
 

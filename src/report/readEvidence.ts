@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HardenError } from '../errors.ts';
-import { EVIDENCE_SCHEMA_VERSION, type EvidenceDocument } from '../report/evidence.ts';
+import { EVIDENCE_SCHEMA_VERSION, type EvidenceDocument } from './evidence.ts';
 
 /** Reads evidence.json, given the file or the reports folder holding it; refuses other majors of the schema. */
 export function readEvidence(input: string): EvidenceDocument {
