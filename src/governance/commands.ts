@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readEvidence } from '../report/readEvidence.ts';
 import { HardenError } from '../errors.ts';
-import { checkExposure } from './exposure.ts';
+import { checkExposure } from '../run/listeners.ts';
 import { tokensAudit, type GovernanceIo, type TokensAuditFlags } from './tokensCommand.ts';
 import { trendJson, trendMarkdown, trendRuns, trendText } from './trend.ts';
 

@@ -1,4 +1,4 @@
-import { checkExposure } from '../governance/exposure.ts';
+import { checkExposure } from './listeners.ts';
 import type { Case } from '../plan/case.ts';
 import type { CaseResult } from './caseResult.ts';
 import { skippedResult } from './skippedResult.ts';

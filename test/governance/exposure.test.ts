@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { checkExposure } from '../../src/governance/exposure.ts';
+import { checkExposure } from '../../src/run/listeners.ts';
 import { runCli } from '../harness.ts';
 
 const PROC = 'fixtures/governance/proc';
