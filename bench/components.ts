@@ -84,7 +84,7 @@ export async function measureChecks(manifest: Manifest, mix: Mix, baseUrl: strin
   const recordTimes = await repeat(reps, () => {
     const spool = new CaseSpool();
     const recorder = caseRecorder((c) => spool.add(c), { redact: (text) => redactor!.redact(text) });
-    recorder.onRunStart!({ plan: { seed: 1, service: manifest.service, cases: [], tokens: { scopeSets: [], revoked: false, forged: [], rotation: false, principals: {} } }, baseUrl, manifestFile: manifest.source, startedAt: new Date() });
+    recorder.onRunStart!({ plan: { seed: 1, service: manifest.service, cases: [], tokens: { scopeSets: [], revoked: false, forged: [], rotation: false, principals: {}, expired: false } }, baseUrl, manifestFile: manifest.source, startedAt: new Date() });
     const started = performance.now();
     results.forEach((r, i) => recorder.onCaseResult!(r, i));
     const ms = performance.now() - started;

@@ -29,7 +29,7 @@ export function clonedPlan(manifest: Manifest, mix: Mix, count: number, seed = 1
   if (!original) throw new Error(`no case ${MIXES[mix]} in the reference plan (ids: ${full.cases.map((c) => c.id).join(', ')})`);
   const cases: Case[] = Array.from({ length: count }, (_, i) => ({ ...original, id: `${original.id}#${i}` }));
   const live = original.credential?.token?.kind === 'live' ? [original.credential.token.scopes] : [];
-  return { ...full, cases, tokens: { scopeSets: live, revoked: original.credential?.token?.kind === 'revoked', forged: [], rotation: false, principals: {} } };
+  return { ...full, cases, tokens: { scopeSets: live, revoked: original.credential?.token?.kind === 'revoked', forged: [], rotation: false, principals: {}, expired: false } };
 }
 
 export interface LoadSample {

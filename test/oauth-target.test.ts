@@ -206,6 +206,18 @@ const REGRESSION_SYMPTOMS: Record<(typeof OAUTH_REGRESSION_IDS)[number], (api: O
     const answer = await call(api, 'POST', '/transfers', `Bearer ${await clientToken(api, 'transfers:write')}`, { ...transfer, toAccountId: '00000000-0000-4000-8000-000000000000' });
     expect([answer.status, answer.json().detail]).toEqual([500, expect.stringContaining('foreign key constraint')]);
   },
+  'expiry-ignored': async () => {
+    // Tokens that live one second, on the regressed target and on the hardened one.
+    const [ignoring, hardened] = await Promise.all([startOauthApi({ regressions: ['expiry-ignored'], accessTokenTtlSeconds: 1 }), startOauthApi({ accessTokenTtlSeconds: 1 })]);
+    try {
+      const tokens = await Promise.all([clientToken(ignoring, 'accounts:read'), clientToken(hardened, 'accounts:read')]);
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      expect((await call(ignoring, 'GET', '/accounts', `Bearer ${tokens[0]}`)).status).toBe(200);
+      expect((await call(hardened, 'GET', '/accounts', `Bearer ${tokens[1]}`)).status).toBe(401);
+    } finally {
+      await Promise.all([ignoring.close(), hardened.close()]);
+    }
+  },
   'body-limit-missing': async (api) => {
     const token = await clientToken(api, 'transfers:write');
     const oversized = await call(api, 'POST', '/transfers', `Bearer ${token}`, { ...transfer, reference: 'x'.repeat(BODY_LIMIT_BYTES) });
@@ -244,13 +256,14 @@ const failedOn = (c: EvidenceCase, check: string) => c.verdict === 'failed' && c
  * Each regression, the overlay it needs, and the case that must catch it; or, for a revocation that
  * does nothing, the run stopping (exit 3) with the token provider's account of it.
  */
-const CATCHES: { regression: (typeof OAUTH_REGRESSION_IDS)[number]; overlay?: string; by: string; caught?: (c: EvidenceCase) => boolean; stops?: RegExp }[] = [
+const CATCHES: { regression: (typeof OAUTH_REGRESSION_IDS)[number]; overlay?: string; ttl?: number; suites?: string; by: string; caught?: (c: EvidenceCase) => boolean; stops?: RegExp }[] = [
   { regression: 'revocation-ignored', by: 'introspection after revoking (the run stops)', stops: /revocation did not take effect/ },
   { regression: 'revoked-token-accepted', by: 'the revoked-token suite (status)', caught: (c) => c.suite === 'revoked-token' && failedOn(c, 'status') },
   { regression: 'scope-check-missing', by: 'the scope matrix on POST /transfers', caught: (c) => c.suite === 'unauthorized' && c.endpoint.id === 'createTransfer' && c.matrix?.expected === 'deny' && failedOn(c, 'status') },
   { regression: 'malformed-bearer-500', by: 'malformed authorization header(s) (no-server-error)', caught: (c) => c.suite === 'malformed' && c.variant.startsWith('malformed authorization header') && failedOn(c, 'no-server-error') },
   { regression: 'express-error-page', by: 'broken JSON on POST /transfers (error-content-type, no-leak)', caught: (c) => c.suite === 'malformed' && c.endpoint.id === 'createTransfer' && c.variant === 'broken JSON' && failedOn(c, 'error-content-type') && failedOn(c, 'no-leak') },
   { regression: 'foreign-key-500', by: 'generated inputs on POST /transfers (no-server-error)', caught: (c) => c.suite === 'positive' && c.endpoint.id === 'createTransfer' && failedOn(c, 'no-server-error') },
+  { regression: 'expiry-ignored', ttl: 2, suites: 'revoked-token', by: 'the expired token (status)', caught: (c) => c.variant === 'expired token' && failedOn(c, 'status') },
   { regression: 'body-limit-missing', by: 'the oversized body on POST /transfers (status)', caught: (c) => c.suite === 'malformed' && c.variant === 'oversized body' && failedOn(c, 'status') },
   { regression: 'refresh-after-revocation', overlay: OAUTH_PASSWORD_OVERLAY, by: 'the refresh with a revoked refresh token (status)', caught: (c) => c.id === 'token-endpoint/refresh/refresh-with-a-revoked-refresh-token' && failedOn(c, 'status') },
   { regression: 'refresh-widens-scope', overlay: OAUTH_PASSWORD_OVERLAY, by: 'the refresh asking for more scope (status)', caught: (c) => c.id === 'token-endpoint/refresh/refresh-asking-for-more-scope-than-granted' && failedOn(c, 'status') },
@@ -262,14 +275,16 @@ describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the C
   let encoded: OauthRun[];
   let regressed: Map<string, OauthRun>;
   beforeAll(async () => {
-    type Job = { key: string; seed: number; regressions?: string[]; overlay?: string; suites?: string; clientId?: string; clientSecret?: string };
+    type Job = { key: string; seed: number; regressions?: string[]; overlay?: string; suites?: string; clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number };
     const jobs: Job[] = [
       ...SEEDS.map((seed) => ({ key: `seed ${seed}`, seed })),
       { key: 'password', seed: 1, overlay: OAUTH_PASSWORD_OVERLAY },
       // RFC 6749 §2.3.1: characters form-encoding changes, in Basic and in the form.
       { key: 'encoded', seed: 2, suites: 'revoked-token,rotation', clientId: 'payments client', clientSecret: 's3cr+t:%/é' },
       { key: 'encoded, post', seed: 2, suites: 'revoked-token,rotation', clientId: 'payments client', clientSecret: 's3cr+t:%/é', overlay: OAUTH_PASSWORD_OVERLAY },
-      ...CATCHES.map(({ regression, overlay }) => ({ key: regression, seed: 1, regressions: [regression], overlay })),
+      // Tokens that live two seconds: the expiry cases wait for theirs to run out (limits.expiryWaitSeconds).
+      { key: 'expiry', seed: 1, suites: 'revoked-token', accessTokenTtlSeconds: 2 },
+      ...CATCHES.map(({ regression, overlay, ttl, suites }) => ({ key: regression, seed: 1, regressions: [regression], overlay, suites, accessTokenTtlSeconds: ttl })),
     ];
     const runs = await mapLimited(jobs, 4, ({ key: _key, ...job }) => runHardenOnOauth({ runs: RUNS, ...job }));
     const byKey = new Map(jobs.map((job, i) => [job.key, runs[i]!]));
@@ -296,6 +311,17 @@ describe.skipIf(!PROVIDER.ready)(`the harness on the OAuth target, through the C
       ['refresh with a revoked refresh token', 'passed', 400],
       ['refresh asking for more scope than granted', 'passed', 400],
     ]);
+  });
+
+  it('a token left to expire is refused everywhere once its expires_in has passed; with a lifetime past the wait, expiry is not proven', () => {
+    const expiry = regressed.get('expiry')!;
+    expect(expiry.code, explainRun(expiry)).toBe(0);
+    const expired = expiry.cases.filter((c) => c.variant === 'expired token');
+    expect(expired.length).toBeGreaterThan(0);
+    expect(expired.every((c) => c.verdict === 'passed' && c.status === 401)).toBe(true);
+    const later = hardened[0]!.cases.filter((c) => c.variant === 'expired token');
+    expect(later.every((c) => c.verdict === 'not-proven')).toBe(true);
+    expect(expiry.leaked).toEqual([]);
   });
 
   it('client credentials that form-encoding changes authenticate by Basic and by the form (RFC 6749 §2.3.1)', () => {

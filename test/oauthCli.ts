@@ -48,8 +48,8 @@ export function oauth2ProviderState(): { ready: boolean; reason: string } {
  * Starts a fresh target (with its regressions), runs `harden run` on it as a child process with the
  * credentials in the environment only, and reads back the exit code, the output and evidence.json.
  */
-export async function runHardenOnOauth(options: { seed: number; runs: number; regressions?: string[]; overlay?: string; suites?: string; clientId?: string; clientSecret?: string }): Promise<OauthRun> {
-  const api = await startOauthApi({ regressions: options.regressions ?? [], clientId: options.clientId, clientSecret: options.clientSecret });
+export async function runHardenOnOauth(options: { seed: number; runs: number; regressions?: string[]; overlay?: string; suites?: string; clientId?: string; clientSecret?: string; accessTokenTtlSeconds?: number }): Promise<OauthRun> {
+  const api = await startOauthApi({ regressions: options.regressions ?? [], clientId: options.clientId, clientSecret: options.clientSecret, accessTokenTtlSeconds: options.accessTokenTtlSeconds });
   const reports = mkdtempSync(join(tmpdir(), 'harden-oauth-'));
   try {
     const { GITHUB_STEP_SUMMARY: _s, GITHUB_ACTIONS: _a, ...quiet } = process.env;

@@ -10,6 +10,7 @@ function sentWith(token: TokenRef | undefined): string {
   }
   if (token.kind === 'rotation') return `with the rotation's ${token.which} token`;
   if (token.kind === 'revoked') return 'with the revoked token';
+  if (token.kind === 'expired') return 'with the expired token';
   return token.kind === 'forged' ? `with a forged token (${token.flaw})` : `with a ${token.kind} token`;
 }
 

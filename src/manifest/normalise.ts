@@ -92,7 +92,7 @@ export function normalise(raw: Raw, file: string, sha256: string, doc: Document,
       // RFC 9110 §11.6.1 wants a challenge on every 401; an API key has no registered scheme to offer.
       challenge: raw.auth.challenge ?? DEFAULT_CHALLENGE[raw.auth.scheme as AuthScheme],
     },
-    limits: { maxBodyBytes: raw.limits?.maxBodyBytes },
+    limits: { maxBodyBytes: raw.limits?.maxBodyBytes, ...(raw.limits?.expiryWaitSeconds !== undefined ? { expiryWaitSeconds: raw.limits.expiryWaitSeconds } : {}) },
     ...(raw.gate?.require ? { gate: { require: raw.gate.require } } : {}),
     ...(raw.fields ? { fields: raw.fields } : {}),
     // RFC 9110 §5.1: field names are case-insensitive, so they are compared lower-case.

@@ -204,7 +204,7 @@ export interface Manifest {
   /** Objects the owner (auth.tokens) creates, whose routes the other principals must be refused. */
   objects: OwnedObject[];
   errors: ErrorContract;
-  limits: { maxBodyBytes?: number };
+  limits: { maxBodyBytes?: number; expiryWaitSeconds?: number };
   /** Body properties pinned to existing values (foreign keys), by property name. */
   fields?: Record<string, { enum: unknown[] }>;
   /** What the release gate demands beyond the checks: suites that must be proven (docs/expectations.md). */

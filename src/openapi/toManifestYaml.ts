@@ -105,7 +105,7 @@ export function toManifestYaml(manifest: Manifest): string {
       volatile: manifest.errors.volatile,
       statuses: statuses(manifest.errors.statuses),
     }),
-    limits: manifest.limits.maxBodyBytes === undefined ? undefined : { maxBodyBytes: manifest.limits.maxBodyBytes },
+    limits: manifest.limits.maxBodyBytes === undefined && manifest.limits.expiryWaitSeconds === undefined ? undefined : defined({ maxBodyBytes: manifest.limits.maxBodyBytes, expiryWaitSeconds: manifest.limits.expiryWaitSeconds }),
     fields: manifest.fields,
     gate: manifest.gate,
     disclosure: manifest.disclosure,

@@ -59,7 +59,7 @@ describe('buildPlan', () => {
   it('plans only the chosen suites, and the tokens they need', () => {
     const plan = buildPlan(manifest, { seed: 5, suites: ['revoked-token'] });
     expect(new Set(plan.cases.map((c) => c.suite))).toEqual(new Set(['revoked-token']));
-    expect(plan.tokens).toEqual({ scopeSets: [], revoked: true, forged: [], rotation: false, principals: {} });
+    expect(plan.tokens).toEqual({ scopeSets: [], revoked: true, expired: false, forged: [], rotation: false, principals: {} });
   });
 
   it('labels each schema violation with its pointer and keyword', () => {

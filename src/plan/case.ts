@@ -32,6 +32,8 @@ export type TokenRef =
   /** A live token with these scopes, changed by `tamper` at run time. */
   | { kind: 'tampered'; scopes: string[]; tamper: TokenTamper }
   | { kind: 'revoked' }
+  /** A token the run obtained and let expire (its issuer said when: RFC 6749 §5.1 expires_in). */
+  | { kind: 'expired' }
   | { kind: 'forged'; flaw: TokenFlaw }
   /** The rotation drill's tokens: the one being replaced, and its replacement. */
   | { kind: 'rotation'; which: 'old' | 'new' };
@@ -166,5 +168,5 @@ export interface Plan {
   service: string;
   cases: Case[];
   /** Credentials the run must obtain before sending. */
-  tokens: { scopeSets: string[][]; revoked: boolean; forged: TokenFlaw[]; rotation: boolean; principals: Record<string, string[][]> };
+  tokens: { scopeSets: string[][]; revoked: boolean; expired: boolean; forged: TokenFlaw[]; rotation: boolean; principals: Record<string, string[][]> };
 }

@@ -54,6 +54,10 @@ export function revoked(manifest: Manifest): Credential {
   return shared(manifest, 'credential revoked', () => presented(manifest, { kind: 'revoked' }));
 }
 
+export function expired(manifest: Manifest): Credential {
+  return shared(manifest, 'credential expired', () => presented(manifest, { kind: 'expired' }));
+}
+
 export function rotation(manifest: Manifest, which: 'old' | 'new'): Credential {
   return shared(manifest, `credential rotation ${which}`, () => presented(manifest, { kind: 'rotation', which }));
 }

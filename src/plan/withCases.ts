@@ -17,6 +17,7 @@ export function tokensFor(all: readonly Case[]): Plan['tokens'] {
   return {
     scopeSets: [...scopeSets.values()],
     revoked: cases.some((c) => c.credential?.token?.kind === 'revoked'),
+    expired: cases.some((c) => c.credential?.token?.kind === 'expired'),
     rotation: cases.some((c) => c.rotation !== undefined),
     principals: Object.fromEntries([...principals].map(([name, sets]) => [name, [...sets.values()]])),
     forged: TOKEN_FLAWS.filter((flaw) => cases.some((c) => c.credential?.token?.kind === 'forged' && c.credential.token.flaw === flaw)),

@@ -46,7 +46,10 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
     };
     // The drill's steps depend on each other, so they run after everything else, one step at a time.
     const order = sendOrder(plan.cases);
-    await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined), session.limits.concurrency, run);
+    // Cases with the token left to expire go last: its lifetime runs out while the others are sent.
+    const expiring = (i: number) => plan.cases[i]!.credential?.token?.kind === 'expired';
+    await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined && !expiring(i)), session.limits.concurrency, run);
+    await mapConcurrent(order.filter(expiring), session.limits.concurrency, run);
     // The ownership steps depend on each other too (create, control, probes); probes in plan order,
     // one at a time, so a delete the API wrongly allows comes after the reads and changes.
     for (const step of OWNERSHIP_STEPS) {

@@ -32,6 +32,7 @@ function tokenFor(c: Case, tokens: TokenSet): string | undefined {
   }
   const token =
     ref.kind === 'revoked' ? tokens.revoked
+    : ref.kind === 'expired' ? (tokens.expired?.unavailable === undefined ? tokens.expired?.token : undefined)
     : ref.kind === 'forged' ? tokens.forged.get(ref.flaw)
     : ref.kind === 'rotation' ? (ref.which === 'old' ? tokens.rotation?.old : tokens.rotation?.replacement)
     : ref.principal !== undefined ? tokens.principals?.get(ref.principal)?.get(scopeKey(ref.scopes))

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Manifest } from '../manifest/types.ts';
 import type { Case, Plan } from '../plan/case.ts';
 import { createProvider } from '../tokens/createProvider.ts';
@@ -60,7 +61,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
   const ledger = new OwnershipLedger(manifest);
   try {
     provider = await createProvider(manifest, { baseUrl, dispatcher, limits, env: options.env ?? process.env });
-    tokens = await acquireTokens(plan, provider, Object.keys(manifest.auth.scopes), redactor);
+    tokens = await acquireTokens(plan, provider, Object.keys(manifest.auth.scopes), redactor, (manifest.limits.expiryWaitSeconds ?? 0) * 1000);
     for (const [name, scopeSets] of Object.entries(plan.tokens.principals)) {
       const own = await createProvider({ ...manifest, auth: { ...manifest.auth, tokens: manifest.principals[name]!.tokens } }, { baseUrl, dispatcher, limits, env: options.env ?? process.env });
       const held = await acquirePrincipalTokens(name, scopeSets, own, redactor);
@@ -96,6 +97,14 @@ export async function openSession(options: SessionOptions, redactor = new Redact
       if (c.exposure) return exposureResult(c, baseUrl);
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
         return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
+      }
+      if (c.credential?.token?.kind === 'expired') {
+        const expiry = tokens.expired;
+        if (expiry?.unavailable !== undefined) return notProvenResult(c, expiry.unavailable);
+        // A second past the expiry the issuer announced, for clocks a little apart.
+        const wait = (expiry?.token.expiresAt ?? 0) + 1_000 - Date.now();
+        if (wait > 0) await sleep(wait, undefined, { signal: options.signal }).catch(() => undefined);
+        if (options.signal?.aborted) return skippedResult(c, 'not run: the run was interrupted');
       }
       if (c.refresh) {
         return toResult(c, await refreshAction(c, { provider, dispatcher, limits, contract: manifest.errors, schemas, redactor, catalogue: Object.keys(manifest.auth.scopes), stop: options.signal }));

@@ -8,6 +8,8 @@ import { tamperToken } from './tamperToken.ts';
 export interface TokenSet {
   live: Map<string, IssuedToken>;
   revoked?: IssuedToken;
+  /** A token left to expire; `unavailable` says why expiry cannot be proven with it. */
+  expired?: { token: IssuedToken; unavailable?: string };
   forged: Map<TokenFlaw, IssuedToken>;
   /** The rotation drill's tokens: `old` is issued up front, `replacement` by the drill's first step. */
   rotation?: { old: IssuedToken; replacement?: IssuedToken };
@@ -43,7 +45,7 @@ function tamperTokens(plan: Plan, live: Map<string, IssuedToken>, redactor: Reda
  * with the redactor the moment it exists. The revoked token holds every catalogued scope, so
  * revocation is the only reason left to refuse it.
  */
-export async function acquireTokens(plan: Plan, provider: TokenProvider, catalogue: string[], redactor: Redactor): Promise<TokenSet> {
+export async function acquireTokens(plan: Plan, provider: TokenProvider, catalogue: string[], redactor: Redactor, expiryWaitMs = 0): Promise<TokenSet> {
   for (const [i, secret] of provider.secrets().entries()) redactor.add(secret, `client-secret#${i + 1}`);
   provider.onSecret?.((secret, label) => redactor.add(secret, label));
   const live = new Map<string, IssuedToken>();
@@ -57,6 +59,7 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
     revoked = await provider.revoked(catalogue);
     redactor.add(revoked.value, revoked.label);
   }
+  const expired = plan.tokens.expired ? await expiringToken(provider, catalogue, redactor, expiryWaitMs) : undefined;
   const forged = new Map<TokenFlaw, IssuedToken>();
   for (const flaw of plan.tokens.forged) {
     if (!provider.forge) throw new HardenError('TOKEN_PROVIDER_FAILED', `The ${provider.kind} provider cannot forge tokens; forged-token cases need the jwt provider.`);
@@ -66,7 +69,7 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
   }
   const rotation = plan.tokens.rotation ? { old: await provider.issue(catalogue) } : undefined;
   if (rotation) redactor.add(rotation.old.value, `${rotation.old.label} (rotation: old)`);
-  return { live, revoked, forged, rotation, tampered: tamperTokens(plan, live, redactor) };
+  return { live, revoked, expired, forged, rotation, tampered: tamperTokens(plan, live, redactor) };
 }
 
 /**
@@ -75,7 +78,7 @@ export async function acquireTokens(plan: Plan, provider: TokenProvider, catalog
  */
 export async function releaseTokens(tokens: TokenSet, provider: TokenProvider): Promise<void> {
   const rotation = tokens.rotation ? [tokens.rotation.old, ...(tokens.rotation.replacement ? [tokens.rotation.replacement] : [])] : [];
-  for (const token of [...tokens.live.values(), ...rotation]) {
+  for (const token of [...tokens.live.values(), ...rotation, ...(tokens.expired ? [tokens.expired.token] : [])]) {
     if (token.disposable) await provider.revoke(token).catch(() => undefined);
   }
 }
@@ -101,4 +104,20 @@ export async function acquirePrincipalTokens(name: string, scopeSets: string[][]
     live.set(scopeKey(scopes), labelled);
   }
   return { provider, live };
+}
+
+/**
+ * A token for the expiry cases, issued now so that it expires while the other cases run. Expiry can
+ * be proven only when its issuer said when (RFC 6749 §5.1 `expires_in`) and that is within the wait
+ * the manifest allows past the start of the run (limits.expiryWaitSeconds).
+ */
+async function expiringToken(provider: TokenProvider, catalogue: string[], redactor: Redactor, waitMs: number): Promise<NonNullable<TokenSet['expired']>> {
+  const token = await provider.issue(catalogue);
+  redactor.add(token.value, `${token.label} (left to expire)`);
+  if (token.expiresAt === undefined) return { token, unavailable: 'not proven: the token endpoint said nothing of when its tokens expire (no expires_in, RFC 6749 §5.1)' };
+  const seconds = Math.ceil((token.expiresAt - Date.now()) / 1000);
+  if (seconds * 1000 > waitMs) {
+    return { token, unavailable: `not proven: the token expires in ${seconds} s, past limits.expiryWaitSeconds (${Math.round(waitMs / 1000)} s); raise it to wait for the expiry` };
+  }
+  return { token };
 }
