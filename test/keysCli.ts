@@ -1,17 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKeysApi } from '../fixtures/keys-api/index.ts';
-import type { EvidenceCase, OauthRun } from './oauthCli.ts';
+import { spawnBounded, type EvidenceCase, type OauthRun } from './oauthCli.ts';
 
 export const KEYS_DOCUMENT = 'fixtures/keys-api/openapi.yaml';
 /** API keys issued to alice through the key routes, revoked there. */
 export const KEYS_OVERLAY = 'fixtures/keys-api/overlay.yaml';
 /** HTTP Basic: one user per scope, user:password from the environment. */
 export const BASIC_OVERLAY = 'fixtures/keys-api/overlay.basic.yaml';
-
-const CHILD_BOUND_MS = 240_000;
 
 /**
  * Starts a fresh notes target (with its regressions), runs `harden run` on it as a child process
@@ -49,20 +46,4 @@ export async function runHardenOnKeys(options: { seed: number; runs: number; ove
     await api.close();
     rmSync(reports, { recursive: true, force: true });
   }
-}
-
-function spawnBounded(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_BOUND_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
 }

@@ -77,7 +77,8 @@ export async function runHardenOnOauth(options: { seed: number; runs: number; re
   }
 }
 
-function spawnBounded(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a child process, killed past CHILD_BOUND_MS (exit code null), and collects its output. */
+export function spawnBounded(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
