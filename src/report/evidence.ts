@@ -1,3 +1,4 @@
+import type { SuiteCounts } from '../model/counts.ts';
 import type { DriftItem } from '../model/drift.ts';
 import type { SuiteId } from '../plan/case.ts';
 import type { CaseSource } from './caseSource.ts';
@@ -67,14 +68,8 @@ export interface EvidenceCase {
   replay: string;
 }
 
-export interface Counts {
-  tests: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  skipped: number;
-  notProven: number;
-}
+/** A suite's (or the run's) verdict counts, as the evidence document writes them. */
+export type Counts = SuiteCounts;
 
 export interface EvidenceMatrixCell {
   endpointId: string;
