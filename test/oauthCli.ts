@@ -54,27 +54,38 @@ export async function runHardenOnOauth(options: { seed: number; runs: number; re
   try {
     const { GITHUB_STEP_SUMMARY: _s, GITHUB_ACTIONS: _a, ...quiet } = process.env;
     const env = { ...quiet, OAUTH_CLIENT_ID: api.clientId, OAUTH_CLIENT_SECRET: api.clientSecret, OAUTH_USERNAME: api.username, OAUTH_PASSWORD: api.password };
-    const args = ['--import', 'tsx', 'src/cli/bin.ts', 'run', OAUTH_DOCUMENT, '--overlay', options.overlay ?? OAUTH_OVERLAY, '--base-url', api.url, '--seed', String(options.seed), '--runs', String(options.runs), '--reports-dir', reports, '--no-progress'];
-    if (options.suites) args.push('--suites', options.suites);
-    const { code, stdout, stderr } = await spawnBounded(process.execPath, args, env);
-    let cases: EvidenceCase[] = [];
-    let reportText = '';
-    try {
-      reportText = ['evidence.json', 'junit.xml', 'summary.md', 'report.html'].map((f) => readFileSync(join(reports, f), 'utf8')).join('\n');
-      cases = (JSON.parse(readFileSync(join(reports, 'evidence.json'), 'utf8')) as { cases: EvidenceCase[] }).cases;
-    } catch {
-      // No reports (exit 2 or 3 before the run): the exit code and stderr say why.
-    }
-    const everything = `${stdout}\n${stderr}\n${reportText}`;
     const formEncoded = (v: string) => new URLSearchParams({ v }).toString().slice(2);
     const basic = Buffer.from(`${formEncoded(api.clientId)}:${formEncoded(api.clientSecret)}`).toString('base64');
-    const secrets = [api.clientSecret, formEncoded(api.clientSecret), basic, api.password, ...api.issuedTokens()];
-    const leaked = secrets.filter((secret) => everything.includes(secret)).map((_, i) => `secret #${i + 1}`);
-    return { code, stdout, stderr, cases, leaked };
+    return await runHardenChild({ ...options, document: OAUTH_DOCUMENT, overlay: options.overlay ?? OAUTH_OVERLAY, baseUrl: api.url, reports, env }, () => [api.clientSecret, formEncoded(api.clientSecret), basic, api.password, ...api.issuedTokens()]);
   } finally {
     await api.close();
     rmSync(reports, { recursive: true, force: true });
   }
+}
+
+/**
+ * `harden run DOCUMENT --overlay OVERLAY` as a child process with `env`, its reports in `reports`; reads
+ * back the exit code, the output and the evidence, and which of `secrets()` (asked for after the run,
+ * so tokens issued during it count) appear anywhere in the output or the four reports.
+ */
+export async function runHardenChild(
+  run: { document: string; overlay: string; baseUrl: string; reports: string; env: NodeJS.ProcessEnv; seed: number; runs: number; suites?: string },
+  secrets: () => string[],
+): Promise<OauthRun> {
+  const args = ['--import', 'tsx', 'src/cli/bin.ts', 'run', run.document, '--overlay', run.overlay, '--base-url', run.baseUrl, '--seed', String(run.seed), '--runs', String(run.runs), '--reports-dir', run.reports, '--no-progress'];
+  if (run.suites) args.push('--suites', run.suites);
+  const { code, stdout, stderr } = await spawnBounded(process.execPath, args, run.env);
+  let cases: EvidenceCase[] = [];
+  let reportText = '';
+  try {
+    reportText = ['evidence.json', 'junit.xml', 'summary.md', 'report.html'].map((f) => readFileSync(join(run.reports, f), 'utf8')).join('\n');
+    cases = (JSON.parse(readFileSync(join(run.reports, 'evidence.json'), 'utf8')) as { cases: EvidenceCase[] }).cases;
+  } catch {
+    // No reports (exit 2 or 3 before the run): the exit code and stderr say why.
+  }
+  const everything = `${stdout}\n${stderr}\n${reportText}`;
+  const leaked = secrets().filter((secret) => everything.includes(secret)).map((_, i) => `secret #${i + 1}`);
+  return { code, stdout, stderr, cases, leaked };
 }
 
 /** Runs a child process, killed past CHILD_BOUND_MS (exit code null), and collects its output. */
