@@ -46,3 +46,15 @@ describe('validArbitrary: shrinking stays inside the schema (the planner shrinks
     });
   }
 });
+
+describe('validArbitrary: patterns fast-check cannot fit under maxLength', () => {
+  // from AWS MediaConvert's description: fc.stringMatching(re, { maxLength: 13 }) throws on it
+  const pattern = '^((s3:\\/\\/(.*?)\\.(bmp|BMP|png|PNG))|(https?:\\/\\/(.*?)\\.(bmp|BMP|png|PNG)(\\?([^&=]+=[^&]+&)*[^&=]+=[^&]+)?))$';
+  it('plans instead of throwing, and every value still holds', () => {
+    const schema = { type: 'string', pattern, maxLength: 13 };
+    const validate = ajv.compile(schema);
+    const arb = validArbitrary(schema);
+    expect(arb).toBeDefined();
+    fc.assert(fc.property(arb!, (v) => validate(v)), { seed: SEED, numRuns: 50 });
+  });
+});
