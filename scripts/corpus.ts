@@ -7,8 +7,9 @@
  * `--key-basic-only` keeps the documents whose every declared security scheme is an API key or HTTP
  * Basic (the ones that imported as entirely public before the manifest could present them).
  *
- * Each document runs in a child process (scripts/corpusChild.ts) with a deadline (30 s of CPU), so a hang
- * is counted and killed and each peak RSS is one document's. Prints ok / refused / crash / hang
+ * Each document runs through the built CLI, `harden plan FILE --format json` (`npm run corpus` builds
+ * first), in its own process with a deadline (30 s of CPU), so a hang is counted and killed and each
+ * peak RSS is one document's. Prints ok / refused / crash / hang
  * counts, the slowest documents, p50/p95 time, peak RSS, the share of operations planned without a
  * warning (warnings grouped by cause) and the documents whose security imported as all-public.
  * A measurement, not a test: nothing here is asserted, and `npm test` does not run it.
@@ -17,7 +18,20 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { PlanReport } from '../src/cli/planReport.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** The suites a document alone can plan (refresh and ownership need manifest facts a document lacks). */
+const SUITES = 'positive,revoked-token,unauthorized,malformed,rotation,exposure';
+const BIN = fileURLToPath(new URL('../bin/harden.js', import.meta.url));
+const USAGE = fileURLToPath(new URL('./corpusUsage.cjs', import.meta.url));
+
+interface OpenApiLike {
+  security?: unknown[];
+  paths?: Record<string, Record<string, { security?: unknown[] }>>;
+}
 
 interface Result {
   file: string;
@@ -86,33 +100,86 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** Operations the document declares, whatever the import made of them. */
+function documentOperations(doc: OpenApiLike): number {
+  return Object.values(doc.paths ?? {}).reduce((n, item) => n + Object.keys(item ?? {}).filter((k) => METHODS.includes(k)).length, 0);
+}
+
+/** Whether any operation requires a scheme: its own non-empty `security`, else a non-empty document-level one. */
+function requiresSecurity(doc: OpenApiLike): boolean {
+  const needs = (s: unknown[] | undefined) => Array.isArray(s) && s.length > 0 && s.every((r) => Object.keys(r as object).length > 0);
+  return Object.values(doc.paths ?? {}).some((item) => Object.entries(item ?? {}).some(([k, op]) => METHODS.includes(k) && needs(op?.security ?? doc.security)));
+}
+
+/** The cause a warning counts under: the construct for import warnings, the kind of bound for the planner's. */
+function cause(warning: string): string {
+  const construct = /^\[([^\]]+)\]/.exec(warning)?.[1];
+  if (construct) return construct;
+  if (warning.startsWith('planning budget')) return 'planning budget';
+  if (warning.startsWith('body violations capped')) return 'violation cap';
+  return 'other';
+}
+
+/** What the corpus counts of one `harden plan --format json` report. */
+function summarise(report: PlanReport): Omit<Result, 'file' | 'ms' | 'status'> {
+  const causes: Record<string, number> = {};
+  for (const e of report.endpoints) {
+    for (const c of new Set([...e.warnings.map(cause), ...(e.unplanned === undefined ? [] : ['cannot plan'])])) causes[c] = (causes[c] ?? 0) + 1;
+  }
+  return {
+    endpoints: report.totals.endpoints,
+    clean: report.endpoints.filter((e) => e.warnings.length === 0 && e.unplanned === undefined).length,
+    unplanned: report.totals.unplanned,
+    reasons: [...new Set(report.endpoints.flatMap((e) => (e.unplanned === undefined ? [] : [e.unplanned])))].slice(0, 3),
+    causes,
+    allPublic: report.endpoints.every((e) => e.public === true),
+    scheme: report.scheme,
+  };
+}
+
+/**
+ * One document through the built CLI, as a user runs it (`harden plan FILE --format json`), in its own
+ * process so a hang can be killed and the peak RSS is this document's alone. The preload reports the
+ * child's CPU time and peak RSS as it exits; exit 2 is a refusal (its sentence on stderr), anything
+ * else without a report a crash.
+ */
 function measure(file: string): Promise<Result> {
+  let doc: OpenApiLike = {};
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8')) as OpenApiLike;
+  } catch {
+    /* a document that is not JSON is the CLI's to refuse */
+  }
+  const facts = { operations: documentOperations(doc), declaresSecurity: requiresSecurity(doc) };
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpusChild.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
+    const child = spawn(process.execPath, ['--require', USAGE, BIN, 'plan', file, '--format', 'json', '--suites', SUITES], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: '' } });
+    const out: Buffer[] = [];
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (err = (err + d).slice(-2000)));
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (err = (err + d).slice(-4000)));
     // The deadline is on the child's CPU time where /proc tells it (a machine shared with other work
     // stretches wall time, not CPU time), with ten times as long on the wall clock as a backstop.
     const wallTimer = setTimeout(() => child.kill('SIGKILL'), timeoutMs * 10);
     const cpuTimer = setInterval(() => {
       if (cpuSeconds(child.pid) * 1000 > timeoutMs) child.kill('SIGKILL');
     }, 500);
-    const clear = () => {
+    child.on('close', (code, signal) => {
       clearTimeout(wallTimer);
       clearInterval(cpuTimer);
-    };
-    child.on('close', (code, signal) => {
-      clear();
       const ms = performance.now() - started;
-      if (signal === 'SIGKILL') return resolve({ file, status: 'hang', ms });
-      try {
-        resolve({ file, ...(JSON.parse(out.trim().split('\n').pop()!) as Omit<Result, 'file'>) });
-      } catch {
-        resolve({ file, status: 'crash', ms, message: `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ')}` });
+      if (signal === 'SIGKILL') return resolve({ file, status: 'hang', ms, ...facts });
+      const usageLine = /corpus-usage (\{.*\})/.exec(err);
+      const usage = usageLine ? (JSON.parse(usageLine[1]!) as { cpuMs: number; rssMb: number }) : {};
+      const message = err.replace(/\n?corpus-usage \{.*\}\n?/, '').trim();
+      if (code === 0) {
+        try {
+          return resolve({ file, status: 'ok', ms, ...usage, ...facts, ...summarise(JSON.parse(Buffer.concat(out).toString('utf8')) as PlanReport) });
+        } catch {
+          /* a report that does not parse is a crash */
+        }
       }
+      resolve({ file, status: code === 2 ? 'refused' : 'crash', ms, ...usage, ...facts, message: code === 2 ? message.split('\n').join(' | ') : `exit ${code}: ${message.split('\n').slice(-3).join(' ')}` });
     });
   });
 }
@@ -167,7 +234,7 @@ const lines = [
   `operations planned without a warning: ${sum(ok, (r) => r.clean)} of ${operations} declared (${pct(sum(ok, (r) => r.clean), operations)}); of ${endpoints} imported endpoints ${pct(sum(ok, (r) => r.clean), endpoints)}`,
   `endpoints that cannot be planned: ${sum(ok, (r) => r.unplanned)}`,
   ...[...new Set(ok.flatMap((r) => r.reasons ?? []))].slice(0, 10).map((m) => `  ${m.slice(0, 200)}`),
-  `documents whose security imported as all-public: ${ok.filter((r) => r.allPublic).length} (of ${ok.filter((r) => r.declaresSecurity).length} ok documents whose operations require security)`,
+  `documents whose operations require security but imported as all-public: ${ok.filter((r) => r.allPublic && r.declaresSecurity).length} of ${ok.filter((r) => r.declaresSecurity).length} (${ok.filter((r) => !r.declaresSecurity).length} ok documents declare no security at all)`,
   `schemes presented: ${[...new Set(ok.map((r) => r.scheme ?? '?'))].map((s) => `${s} ${ok.filter((r) => r.scheme === s).length}`).join(', ')}`,
   'warnings by cause (endpoints carrying at least one):',
   ...[...causes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${String(n).padStart(7)}  ${c}`),

@@ -21,6 +21,8 @@ export interface PlannedEndpoint {
   warnings: string[];
   /** Why no case could be planned. */
   unplanned?: string;
+  /** The endpoint needs no credential (so no access-control case is planned for it). */
+  public?: true;
 }
 
 /** What `harden plan --format json` prints: stable keys, endpoints in manifest order. */
@@ -28,6 +30,8 @@ export interface PlanReport {
   plan: 1;
   source: string;
   service: string;
+  /** How the credential is presented (`auth.scheme`): bearer, apiKey or basic. */
+  scheme: string;
   seed: number;
   runs: number;
   suites: SuiteId[];
@@ -49,7 +53,7 @@ function perSuite(suites: SuiteId[], cases: ReadonlyArray<{ suite: SuiteId }>): 
 export function planReport(source: string, manifest: Manifest, planned: PlanByEndpoint, settings: { seed: number; runs: number; suites: SuiteId[] }, warnings: ImportWarning[]): PlanReport {
   const endpoints = planned.endpoints.map(({ endpoint, cases, notes, unplanned }): PlannedEndpoint => {
     const own = warnings.filter((w) => w.operation !== undefined && names(endpoint, w.operation)).map((w) => `[${w.construct}] ${w.message}`);
-    return { id: endpoint.id, method: endpoint.method, path: endpoint.path, route: routeLabel(endpoint), cases: perSuite(settings.suites, cases), total: cases.length, warnings: [...own, ...notes], ...(unplanned !== undefined && { unplanned }) };
+    return { id: endpoint.id, method: endpoint.method, path: endpoint.path, route: routeLabel(endpoint), cases: perSuite(settings.suites, cases), total: cases.length, warnings: [...own, ...notes], ...(unplanned !== undefined && { unplanned }), ...(endpoint.public && { public: true as const }) };
   });
   const unplanned = endpoints.filter((e) => e.unplanned !== undefined).length;
   const serviceCases = planned.service.length;
@@ -57,6 +61,7 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
     plan: 1,
     source,
     service: manifest.service,
+    scheme: manifest.auth.scheme,
     seed: settings.seed,
     runs: settings.runs,
     suites: settings.suites,
