@@ -1,14 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { formatHardenError, HardenError } from '../errors.ts';
-import { openManifest } from '../openapi/openManifest.ts';
-import { formatImportWarning } from './formatImportWarning.ts';
-import { approveBaseline } from './baselineCommand.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
 import { PROVABLE } from './resolveOptions.ts';
 import { SUITES } from '../plan/case.ts';
-import { mergeCommand } from './mergeCommand.ts';
-import { diffCommand, type DiffFlags } from '../diff/diffCommand.ts';
-import { runCommand, type RunIo } from './runCommand.ts';
+import type { DiffFlags } from '../diff/diffCommand.ts';
+import type { RunIo } from './runCommand.ts';
 import type { PlanFlags } from './planCommand.ts';
 import { toolPackage } from './toolPackage.ts';
 
@@ -55,6 +51,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
       .option('--path <path>', 'with --case: fast-check counterexample path, to send a shrunk failing input directly')
       .option('--require <list>', `fail the gate when these suites cannot be proven (e.g. no way to revoke a token): ${PROVABLE.join(',')}`)
       .action(async (manifest: string, flags) => {
+        const { runCommand } = await import('./runCommand.ts');
         exitCode = await runCommand(manifest, flags, io);
       });
 
@@ -78,6 +75,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .option('--overlay <file>', 'overlay for OpenAPI documents (used for both versions)')
     .option('--format <format>', 'console, markdown (for a pull-request comment) or json', 'console')
     .action(async (files: string[], flags: DiffFlags) => {
+      const { diffCommand } = await import('../diff/diffCommand.ts');
       exitCode = await diffCommand(files, flags, io);
     });
 
@@ -87,7 +85,8 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .argument('<inputs...>', "each shard's reports folder or evidence.json")
     .option('--reports-dir <dir>', 'folder for the merged reports (default: reports/)')
     .option('--junit <path>', 'merged JUnit XML path (default: junit.xml in the reports folder)')
-    .action((inputs: string[], flags: { reportsDir?: string; junit?: string }) => {
+    .action(async (inputs: string[], flags: { reportsDir?: string; junit?: string }) => {
+      const { mergeCommand } = await import('./mergeCommand.ts');
       exitCode = mergeCommand(inputs, flags, io);
     });
 
@@ -98,7 +97,8 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .description("approve a finished run's observed behaviour as the baseline later runs are compared with")
     .argument('<file>', 'baseline file to write (JSON, one case per line)')
     .option('--evidence <path>', "the run's evidence.json or reports folder", 'reports/evidence.json')
-    .action((file: string, flags: { evidence: string }) => {
+    .action(async (file: string, flags: { evidence: string }) => {
+      const { approveBaseline } = await import('./baselineCommand.ts');
       exitCode = approveBaseline(file, flags.evidence, io.out);
     });
 
@@ -108,6 +108,7 @@ export async function main(argv: string[], io: MainIo = STDIO): Promise<number> 
     .argument('<manifest>', 'endpoint manifest, or OpenAPI document (YAML or JSON)')
     .option('--overlay <file>', 'overlay for an OpenAPI document')
     .action(async (manifest: string, flags: { overlay?: string }) => {
+      const [{ openManifest }, { formatImportWarning }] = await Promise.all([import('../openapi/openManifest.ts'), import('./formatImportWarning.ts')]);
       const { manifest: loaded, warnings } = await openManifest(manifest, flags.overlay);
       for (const w of warnings) io.err(formatImportWarning(w));
       io.out(`${manifest}: valid (${loaded.endpoints.length} endpoints, ${Object.keys(loaded.auth.scopes).length} scopes)`);
