@@ -2,6 +2,7 @@ import { corsCheck } from './cors.ts';
 import { deterministicCheck } from './deterministic.ts';
 import { errorContentTypeCheck } from './error-content-type.ts';
 import { errorSchemaCheck } from './error-schema.ts';
+import { exposureCheck } from './exposure.ts';
 import { noLeakCheck } from './no-leak.ts';
 import { noServerErrorCheck } from './no-server-error.ts';
 import { ownershipCheck } from './ownership.ts';
@@ -23,9 +24,15 @@ export const checks = [
   responseSchemaCheck,
   corsCheck,
   ownershipCheck,
+  exposureCheck,
 ] as const;
 
 export type CheckId = (typeof checks)[number]['id'];
+
+/** The checks that judge what a case observed: its exchanges, or (exposure suite) the listening sockets. */
+export function checksObserving(kind: 'exchanges' | 'listeners'): ReadonlyArray<(typeof checks)[number]> {
+  return checks.filter((c) => ((c as { observes?: string }).observes ?? 'exchanges') === kind);
+}
 
 const ids = checks.map((c) => c.id);
 const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);

@@ -21,6 +21,6 @@ describe('runChecks', () => {
   });
 
   it('registers the checks in report order: ids are part of the public contract', () => {
-    expect(checks.map((c) => c.id)).toEqual(['status', 'no-server-error', 'www-authenticate', 'error-content-type', 'error-schema', 'problem-status', 'deterministic', 'no-leak', 'response-schema', 'cors', 'ownership']);
+    expect(checks.map((c) => c.id)).toEqual(['status', 'no-server-error', 'www-authenticate', 'error-content-type', 'error-schema', 'problem-status', 'deterministic', 'no-leak', 'response-schema', 'cors', 'ownership', 'exposure']);
   });
 });

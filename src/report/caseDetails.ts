@@ -1,5 +1,5 @@
 import { FINDING_CODES, type FindingCode } from '../model/codes.ts';
-import { checks } from '../checks/index.ts';
+import { checksObserving } from '../checks/index.ts';
 import type { CaseResult } from '../run/caseResult.ts';
 import type { EvidenceCase } from './evidence.ts';
 import { evidenceCase } from './evidenceCase.ts';
@@ -40,14 +40,15 @@ export function caseFacts(c: EvidenceCase, seed: number): [string, string][] {
 }
 
 /**
- * The checks a case was judged by, as the run judges (src/run/judgeCase.ts): every registered check
- * on a case with an answer (a check that does not apply finds nothing), the exposure check on the
- * exposure suite, none on a case nothing answered (an error, a step that sends no request).
+ * The checks a case was judged by, as the run judges (src/checks/runChecks.ts): every check of
+ * exchanges on a case with an answer (a check that does not apply finds nothing), the checks of
+ * listening sockets on the exposure suite, none on a case nothing answered (an error, a step that
+ * sends no request).
  */
 export function checksRun(c: Pick<EvidenceCase, 'suite' | 'exchanges' | 'verdict'>): string[] {
   if (c.verdict === 'skipped' || c.verdict === 'not-proven') return [];
-  if (c.suite === 'exposure') return ['exposure'];
-  return c.exchanges.some((e) => e.response !== undefined) ? checks.map((check) => check.id) : [];
+  if (c.suite === 'exposure') return checksObserving('listeners').map((check) => check.id);
+  return c.exchanges.some((e) => e.response !== undefined) ? checksObserving('exchanges').map((check) => check.id) : [];
 }
 
 /** One line: what went wrong first, and how many more things did. */

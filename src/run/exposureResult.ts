@@ -1,18 +1,25 @@
-import { checkExposure } from './listeners.ts';
+import { runChecks } from '../checks/runChecks.ts';
+import type { SchemaValidator } from '../checks/schemaValidator.ts';
+import type { ErrorContract } from '../manifest/types.ts';
 import type { Case } from '../plan/case.ts';
 import type { CaseResult } from './caseResult.ts';
+import { checkExposure } from './listeners.ts';
 import { skippedResult } from './skippedResult.ts';
 
-/** The exposure suite's verdict: a listener bound beyond loopback is a finding; no socket table is a skip. */
-export function exposureResult(c: Case, baseUrl: URL): CaseResult {
+/**
+ * The exposure suite's case: reads the socket table for the target's port (the only I/O), then lets
+ * the registered checks of listening sockets judge it. No socket table to read is a skip.
+ */
+export function exposureResult(c: Case, baseUrl: URL, contract: ErrorContract, schemas: SchemaValidator): CaseResult {
   const started = performance.now();
-  const result = checkExposure(baseUrl.href);
-  if (result.verdict === 'skip') return skippedResult(c, result.reason);
-  const listeners = result.listeners.map((l) => `${l.address}:${l.port} (${l.kind})`).join(', ');
+  const read = checkExposure(baseUrl.href);
+  if (read.verdict === 'skip' || read.port === undefined) return skippedResult(c, read.reason);
+  const findings = runChecks({ case: c, responses: [], exchanges: [], contract, secrets: [], schemas, listeners: { port: read.port, sockets: read.listeners } });
+  const listeners = read.listeners.map((l) => `${l.address}:${l.port} (${l.kind})`).join(', ');
   return {
     case: c,
-    status: result.verdict === 'pass' ? 'passed' : 'failed',
-    findings: result.verdict === 'pass' ? [] : [{ checkId: 'exposure', code: 'LISTENER_EXPOSED', message: result.reason, caseId: c.id }],
+    status: findings.length === 0 ? 'passed' : 'failed',
+    findings,
     exchanges: [],
     durationMs: performance.now() - started,
     note: `listening on ${listeners || 'nothing'}`,

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
+import { exposedSockets, exposureMessage } from '../checks/exposure.ts';
+import type { AddressKind, ExposureListener } from '../model/listeners.ts';
 
-export type AddressKind = 'loopback' | 'wildcard' | 'other';
-
-export interface ExposureListener {
-  family: 'IPv4' | 'IPv6';
-  address: string;
-  port: number;
-  kind: AddressKind;
-}
+export type { AddressKind, ExposureListener } from '../model/listeners.ts';
 
 export interface ExposureResult {
   verdict: 'pass' | 'fail' | 'skip';
@@ -76,6 +71,7 @@ const isLoopbackHost = (host: string) => host === 'localhost' || /^127\.\d+\.\d+
  * Which addresses the target's port is bound to, read from /proc without sending anything: an API
  * meant for loopback that also listens on 0.0.0.0 or a public address is exposed to the network
  * even though every test against 127.0.0.1 passes. Sockets in other network namespaces are not seen.
+ * The verdict is the `exposure` check's judgement (src/checks/exposure.ts), for `harden exposure`.
  */
 export function checkExposure(target: string, options: ExposureOptions = {}): ExposureResult {
   let url: URL;
@@ -99,8 +95,7 @@ export function checkExposure(target: string, options: ExposureOptions = {}): Ex
   if (read.length === 0) return { verdict: 'skip', reason: `${root}/net/tcp and tcp6 cannot be read`, target, port, listeners: [] };
   const listeners = read.flat().filter((l) => l.port === port);
   if (listeners.length === 0) return { verdict: 'skip', reason: `nothing listens on port ${port} in this network namespace`, target, port, listeners };
-  const exposed = listeners.filter((l) => l.kind !== 'loopback');
+  const exposed = exposedSockets(listeners);
   if (exposed.length === 0) return { verdict: 'pass', reason: `port ${port} is bound to loopback only (${listeners.map((l) => l.address).join(', ')})`, target, port, listeners };
-  const what = exposed.map((l) => `${l.address} (${l.kind === 'wildcard' ? 'every interface' : 'not loopback'})`).join(', ');
-  return { verdict: 'fail', reason: `port ${port} is also reachable from the network: bound to ${what}`, target, port, listeners };
+  return { verdict: 'fail', reason: exposureMessage(port, exposed), target, port, listeners };
 }

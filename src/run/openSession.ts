@@ -94,7 +94,7 @@ export async function openSession(options: SessionOptions, redactor = new Redact
       if (c.skip !== undefined) return skippedResult(c, c.skip);
       if (c.unproven !== undefined) return notProvenResult(c, c.unproven);
       if (options.signal?.aborted) return skippedResult(c, 'not run: the run was interrupted');
-      if (c.exposure) return exposureResult(c, baseUrl);
+      if (c.exposure) return exposureResult(c, baseUrl, manifest.errors, schemas);
       if (c.rotation === 'issue-replacement' || c.rotation === 'revoke-old') {
         return rotationAction(c, provider, tokens, Object.keys(manifest.auth.scopes), redactor);
       }
