@@ -1,11 +1,7 @@
 import { HardenError } from '../errors.ts';
 import { MergeError, mergeEvidence } from '../report/mergeEvidence.ts';
 import { evidenceOf } from '../report/caseSource.ts';
-import { fileSink, writeReports } from '../report/writeReports.ts';
-import { gateVerdict } from '../run/gate.ts';
-import { gateFacts } from '../report/gateFacts.ts';
-import { headlineText } from '../report/headline.ts';
-import { publishToGitHub } from './publishToGitHub.ts';
+import { deliver } from './deliver.ts';
 import { readEvidence } from '../report/readEvidence.ts';
 import { reportPaths } from './resolveOptions.ts';
 
@@ -23,16 +19,11 @@ export function mergeCommand(inputs: string[], flags: { reportsDir?: string; jun
     throw new HardenError('OPTION_INVALID', 'Cannot merge these evidence files.', { problems: error.problems.map((message) => ({ message, location: {} })) });
   }
   const paths = reportPaths(flags);
-  // The inputs were redacted when their runs wrote them; the merge holds no secret of its own.
-  const same = (text: string) => text;
-  const written = writeReports(merged, { dir: paths.reportsDir, junit: paths.junitPath }, (path) => fileSink(path));
-  publishToGitHub(merged, io.env, io.out, same);
   const t = merged.totals;
   io.out(`merged ${parts.length} shards of ${merged.run.service} (seed ${merged.run.seed}): ${t.tests} cases, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped, ${t.notProven} not proven`);
-  io.out(`reports: ${written.join(', ')}`);
-  // One rule for a run and for its shards merged: any incomplete shard makes the whole INCOMPLETE (exit 3).
-  const facts = gateFacts(merged);
-  const verdict = gateVerdict(facts);
-  io.out(headlineText(verdict.headline, t, { ...facts, incomplete: merged.run.incomplete }));
-  return verdict.code;
+  // The inputs were redacted when their runs wrote them; the merge holds no secret of its own. One rule
+  // for a run and for its shards merged: any incomplete shard makes the whole INCOMPLETE (exit 3).
+  const delivered = deliver(merged, { dir: paths.reportsDir, junit: paths.junitPath }, io);
+  io.out(delivered.text);
+  return delivered.code;
 }
