@@ -7,16 +7,17 @@
  * `--key-basic-only` keeps the documents whose every declared security scheme is an API key or HTTP
  * Basic (the ones that imported as entirely public before the manifest could present them).
  *
- * Each document runs through the built CLI, `harden plan FILE --format json` (`npm run corpus` builds
- * first), in its own process with a deadline (30 s of CPU), so a hang is counted and killed and each
+ * Each document runs through the CLI as the package ships it, compiled JavaScript (built here into a
+ * folder of its own, so a build in the checkout during a long run changes nothing), as
+ * `harden plan FILE --format json`, in its own process with a deadline (30 s of CPU), so a hang is counted and killed and each
  * peak RSS is one document's. Prints ok / refused / crash / hang
  * counts, the slowest documents, p50/p95 time, peak RSS, the share of operations planned without a
  * warning (warnings grouped by cause) and the documents whose security imported as all-public.
  * A measurement, not a test: nothing here is asserted, and `npm test` does not run it.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,7 @@ import type { PlanReport } from '../src/cli/planReport.ts';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** The suites a document alone can plan (refresh and ownership need manifest facts a document lacks). */
 const SUITES = 'positive,revoked-token,unauthorized,malformed,rotation,exposure';
-const BIN = fileURLToPath(new URL('../bin/harden.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = fileURLToPath(new URL('./corpusUsage.cjs', import.meta.url));
 
 interface OpenApiLike {
@@ -69,6 +70,16 @@ if (!dir || !existsSync(dir)) {
   process.exit(2);
 }
 const timeoutMs = Number(values.timeout) * 1000;
+
+/** Compiles src/ into a folder of its own, with the package.json the CLI reads its version from. */
+function buildCli(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-corpus-'));
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { stdio: 'inherit' });
+  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  // the compiled code imports its dependencies: let them resolve from the checkout's node_modules
+  execFileSync('ln', ['-s', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
+  return join(dir, 'dist/cli/bin.js');
+}
 const jobs = Math.max(1, Math.min(Number(values.jobs), cpus().length));
 
 function documents(root: string): string[] {
@@ -199,22 +210,26 @@ function keyOrBasicOnly(file: string): boolean {
   }
 }
 
+const BIN = buildCli();
 const found = documents(dir);
 const files = sample(values['key-basic-only'] ? found.filter(keyOrBasicOnly) : found, values.limit === undefined ? undefined : Number(values.limit));
 const results: Result[] = [];
+if (values.out) writeFileSync(values.out, '');
 let next = 0;
 const worker = async () => {
   while (next < files.length) {
     const file = files[next++]!;
     const r = await measure(file);
     results.push({ ...r, file: relative(dir, file) });
+    // each result as it lands: a long run stopped half-way still leaves what it measured
+    if (values.out) appendFileSync(values.out, `${JSON.stringify(results.at(-1))}\n`);
     if (results.length % 50 === 0) console.error(`corpus: ${results.length}/${files.length}`);
   }
 };
 const wall = performance.now();
 await Promise.all(Array.from({ length: jobs }, worker));
 results.sort((a, b) => a.file.localeCompare(b.file));
-if (values.out) writeFileSync(values.out, results.map((r) => JSON.stringify(r)).join('\n') + '\n');
+if (values.out) writeFileSync(values.out, results.map((r) => JSON.stringify(r)).join('\n') + '\n'); // sorted, replacing the stream
 
 const by = (s: Result['status']) => results.filter((r) => r.status === s);
 const ok = by('ok');

@@ -59,6 +59,13 @@ export function validatorFor(node: JsonSchema, root: unknown): Validator | undef
 }
 
 const BOOLEAN_VALIDATORS = new Map<boolean, Validator>();
+/**
+ * Validators by the text of the schema compiled: the planner builds many equal schemas as distinct
+ * objects (each relaxed copy of a body, each shared component under every operation using it), and
+ * compiling is most of the planning time on wide documents. Capped, then started afresh.
+ */
+const byContent = new Map<string, Validator | null>();
+const CONTENT_CACHE_LIMIT = 5_000;
 
 function compileCopy(node: JsonSchema, key: string): Validator | undefined {
   if (typeof node === 'boolean') {
@@ -67,17 +74,24 @@ function compileCopy(node: JsonSchema, key: string): Validator | undefined {
     return fn;
   }
   const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref)) as object;
+  const text = JSON.stringify(copy);
+  const known = byContent.get(text);
+  if (known !== undefined) return known ?? undefined;
   // Compiling costs as many draws as the schema has kilobytes (a wide body compiled once per relaxed keyword).
-  chargeWork(1 + (JSON.stringify(copy).length >> 10));
+  chargeWork(1 + (text.length >> 10));
+  let fn: Validator | undefined;
   try {
-    return ajv.compile(copy);
+    fn = ajv.compile(copy);
   } catch {
-    return undefined;
+    fn = undefined;
   } finally {
     // ajv caches every compiled schema object forever; ours are throwaway copies,
     // and the compiled function stays usable after removal
     ajv.removeSchema(copy);
   }
+  if (byContent.size >= CONTENT_CACHE_LIMIT) byContent.clear();
+  byContent.set(text, fn ?? null);
+  return fn;
 }
 
 /** ajv-formats' own checker (full mode) so generated formats agree with the validator. */
