@@ -47,6 +47,8 @@ interface Result {
   clean?: number;
   unplanned?: number;
   causes?: Record<string, number>;
+  /** Notes by cause: what narrows only what is checked (the cases stay right). */
+  noteCauses?: Record<string, number>;
   allPublic?: boolean;
   /** Some operation of the document requires a security scheme (its own `security`, or the document's). */
   declaresSecurity?: boolean;
@@ -134,8 +136,10 @@ function cause(warning: string): string {
 /** What the corpus counts of one `harden plan --format json` report. */
 function summarise(report: PlanReport): Omit<Result, 'file' | 'ms' | 'status'> {
   const causes: Record<string, number> = {};
+  const noteCauses: Record<string, number> = {};
   for (const e of report.endpoints) {
     for (const c of new Set([...e.warnings.map(cause), ...(e.unplanned === undefined ? [] : ['cannot plan'])])) causes[c] = (causes[c] ?? 0) + 1;
+    for (const c of new Set(e.notes.map(cause))) noteCauses[c] = (noteCauses[c] ?? 0) + 1;
   }
   return {
     endpoints: report.totals.endpoints,
@@ -143,6 +147,7 @@ function summarise(report: PlanReport): Omit<Result, 'file' | 'ms' | 'status'> {
     unplanned: report.totals.unplanned,
     reasons: [...new Set(report.endpoints.flatMap((e) => (e.unplanned === undefined ? [] : [e.unplanned])))].slice(0, 3),
     causes,
+    noteCauses,
     allPublic: report.endpoints.every((e) => e.public === true),
     scheme: report.scheme,
   };
@@ -238,6 +243,8 @@ const cpu = results.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs])).sor
 const rss = results.map((r) => r.rssMb ?? 0).sort((a, b) => a - b);
 const causes = new Map<string, number>();
 for (const r of ok) for (const [c, n] of Object.entries(r.causes ?? {})) causes.set(c, (causes.get(c) ?? 0) + n);
+const noteCauses = new Map<string, number>();
+for (const r of ok) for (const [c, n] of Object.entries(r.noteCauses ?? {})) noteCauses.set(c, (noteCauses.get(c) ?? 0) + n);
 const endpoints = sum(ok, (r) => r.endpoints);
 const operations = sum(results, (r) => r.operations);
 const lines = [
@@ -253,6 +260,8 @@ const lines = [
   `schemes presented: ${[...new Set(ok.map((r) => r.scheme ?? '?'))].map((s) => `${s} ${ok.filter((r) => r.scheme === s).length}`).join(', ')}`,
   'warnings by cause (endpoints carrying at least one):',
   ...[...causes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${String(n).padStart(7)}  ${c}`),
+  'notes by cause (endpoints carrying at least one; their cases stay right, less is checked):',
+  ...[...noteCauses].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${String(n).padStart(7)}  ${c}`),
   'slowest documents:',
   ...[...results].sort((a, b) => b.ms - a.ms).slice(0, 10).map((r) => `  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${String(r.rssMb ?? '-').padStart(5)} MB  ${r.status.padEnd(7)} ${r.file}`),
   'largest peak RSS:',

@@ -62,3 +62,43 @@ describe('harden plan', () => {
     expect((await plan([MANIFEST, '--suites', 'nope'])).code).toBe(2);
   });
 });
+
+describe('harden plan: warnings and notes', () => {
+  // A warning may make the operation's cases wrong; a note narrows only what is checked.
+  const doc = `openapi: 3.0.3
+info: { title: notes, version: '1' }
+servers: [{ url: 'http://127.0.0.1:1' }]
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - { name: tags, in: query, style: pipeDelimited, schema: { type: array, items: { type: string } } }
+      responses:
+        '200': { description: ok, content: { application/json: { schema: { type: array } } } }
+        default: { description: error }
+    post:
+      operationId: addItem
+      parameters:
+        - { name: ids, in: query, required: true, style: form, explode: false, schema: { type: array, items: { type: string } } }
+      responses:
+        '201': { description: created }
+`;
+
+  it('keeps what only narrows the checks out of the warnings, and says so in the table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
+    const file = join(dir, 'notes.yaml');
+    writeFileSync(file, doc);
+    const json = JSON.parse((await plan([file, '--format', 'json'])).out) as PlanReport;
+    const list = json.endpoints.find((e) => e.id === 'listItems')!;
+    const add = json.endpoints.find((e) => e.id === 'addItem')!;
+    expect(list.warnings).toEqual([]);
+    expect(list.notes).toEqual([expect.stringMatching(/^\[parameters\] query parameter "tags" uses style "pipeDelimited"/), expect.stringMatching(/^\[responses\] the default response is not mapped/)]);
+    expect(add.warnings).toEqual([expect.stringMatching(/^\[parameters\] required query parameter "ids" .* so the API may refuse every case/)]);
+    expect(json.totals).toMatchObject({ endpoints: 2, withWarnings: 1, withNotes: 1 });
+    const table = (await plan([file])).out;
+    expect(table).toMatch(/^ {4}note: \[responses\] the default response is not mapped/m);
+    expect(table).toMatch(/^ {4}warning: \[parameters\] required query parameter "ids"/m);
+    expect(table).toMatch(/1 planned without a warning \(1 of them with notes on what is not checked\)$/m);
+  });
+});

@@ -17,8 +17,10 @@ export interface PlannedEndpoint {
   /** Cases per suite, every chosen suite present (0 when the suite plans nothing here). */
   cases: Partial<Record<SuiteId, number>>;
   total: number;
-  /** Import warnings naming this operation, then the planner's notes: anything that makes its cases less than the document says. */
+  /** Import warnings naming this operation: what may make its cases wrong (refused for what was not sent, or expecting what the document does not promise). */
   warnings: string[];
+  /** What narrows only what is checked: import notes (a `default` response, an optional parameter not sent), then the planner's (violations capped, budget reached). */
+  notes: string[];
   /** Why no case could be planned. */
   unplanned?: string;
   /** The endpoint needs no credential (so no access-control case is planned for it). */
@@ -35,8 +37,8 @@ export interface PlanReport {
   seed: number;
   runs: number;
   suites: SuiteId[];
-  /** withWarnings: endpoints with a warning or that cannot be planned; the rest are planned cleanly. */
-  totals: { endpoints: number; planned: number; unplanned: number; withWarnings: number; cases: number };
+  /** withWarnings: endpoints with a warning or that cannot be planned; the rest are planned cleanly (withNotes of them with notes). */
+  totals: { endpoints: number; planned: number; unplanned: number; withWarnings: number; withNotes: number; cases: number };
   endpoints: PlannedEndpoint[];
   /** Cases that belong to no endpoint: the rotation drill's token actions, the listener check. */
   serviceCases: Partial<Record<SuiteId, number>>;
@@ -52,8 +54,20 @@ function perSuite(suites: SuiteId[], cases: ReadonlyArray<{ suite: SuiteId }>): 
 /** The plan, summarised per endpoint. Pure: the same plan gives the same report. */
 export function planReport(source: string, manifest: Manifest, planned: PlanByEndpoint, settings: { seed: number; runs: number; suites: SuiteId[] }, warnings: ImportWarning[]): PlanReport {
   const endpoints = planned.endpoints.map(({ endpoint, cases, notes, unplanned }): PlannedEndpoint => {
-    const own = warnings.filter((w) => w.operation !== undefined && names(endpoint, w.operation)).map((w) => `[${w.construct}] ${w.message}`);
-    return { id: endpoint.id, method: endpoint.method, path: endpoint.path, route: routeLabel(endpoint), cases: perSuite(settings.suites, cases), total: cases.length, warnings: [...own, ...notes], ...(unplanned !== undefined && { unplanned }), ...(endpoint.public && { public: true as const }) };
+    const own = warnings.filter((w) => w.operation !== undefined && names(endpoint, w.operation));
+    const text = (w: ImportWarning) => `[${w.construct}] ${w.message}`;
+    return {
+      id: endpoint.id,
+      method: endpoint.method,
+      path: endpoint.path,
+      route: routeLabel(endpoint),
+      cases: perSuite(settings.suites, cases),
+      total: cases.length,
+      warnings: own.filter((w) => w.affects !== 'coverage').map(text),
+      notes: [...own.filter((w) => w.affects === 'coverage').map(text), ...notes],
+      ...(unplanned !== undefined && { unplanned }),
+      ...(endpoint.public && { public: true as const }),
+    };
   });
   const unplanned = endpoints.filter((e) => e.unplanned !== undefined).length;
   const serviceCases = planned.service.length;
@@ -70,6 +84,7 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
       planned: endpoints.length - unplanned,
       unplanned,
       withWarnings: endpoints.filter((e) => e.warnings.length > 0 || e.unplanned !== undefined).length,
+      withNotes: endpoints.filter((e) => e.warnings.length === 0 && e.unplanned === undefined && e.notes.length > 0).length,
       cases: endpoints.reduce((n, e) => n + e.total, 0) + serviceCases,
     },
     endpoints,
@@ -89,11 +104,12 @@ export function planTable(report: PlanReport): string[] {
     lines.push(line(rows[i]!));
     if (e.unplanned !== undefined) lines.push(`    cannot plan: ${e.unplanned}`);
     for (const w of e.warnings) lines.push(`    warning: ${w}`);
+    for (const n of e.notes) lines.push(`    note: ${n}`);
   });
   const service = report.suites.filter((s) => (report.serviceCases[s] ?? 0) > 0).map((s) => `${s} ${report.serviceCases[s]}`);
   if (service.length > 0) lines.push(`service-wide cases: ${service.join(', ')}`);
-  const { planned, unplanned, withWarnings, endpoints } = report.totals;
-  lines.push(`planned ${planned} of ${endpoints} endpoints${unplanned > 0 ? ` (${unplanned} cannot be planned)` : ''}; ${endpoints - withWarnings} planned without a warning`);
+  const { planned, unplanned, withWarnings, withNotes, endpoints } = report.totals;
+  lines.push(`planned ${planned} of ${endpoints} endpoints${unplanned > 0 ? ` (${unplanned} cannot be planned)` : ''}; ${endpoints - withWarnings} planned without a warning${withNotes > 0 ? ` (${withNotes} of them with notes on what is not checked)` : ''}`);
   return lines;
 }
 

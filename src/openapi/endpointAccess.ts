@@ -38,7 +38,7 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
   }
   // Alternatives in another scheme the harness can present are said once for the document (chooseScheme).
   for (const what of blocked.filter((_, i) => !otherUsable[i])) {
-    warn({ operation, construct: 'security', message: `the alternative needing ${what} is left out: the manifest presents ${presentationWords(model.presentation)}.` });
+    warn({ operation, construct: 'security', affects: 'coverage', message: `the alternative needing ${what} is left out: the manifest presents ${presentationWords(model.presentation)}.` });
   }
   if (alternatives.some((a) => a.length === 0)) return { kind: 'any-token' };
   const singles = [...new Set(alternatives.filter((a) => a.length === 1).flat())];
@@ -46,7 +46,7 @@ export function endpointAccess(requirements: unknown, model: AuthModel, operatio
   if (together.length === 0) return { kind: 'scopes', scopes: singles };
   const needs = together.map((a) => `[${list(a)}]`).join(' or ');
   if (singles.length > 0) {
-    warn({ operation, construct: 'security', message: `requires the scopes ${needs} together; the manifest's scopes mean any one grants, so only the single-scope alternatives (${list(singles)}) are kept and the combination is not tested.` });
+    warn({ operation, construct: 'security', affects: 'coverage', message: `requires the scopes ${needs} together; the manifest's scopes mean any one grants, so only the single-scope alternatives (${list(singles)}) are kept and the combination is not tested.` });
     return { kind: 'scopes', scopes: singles };
   }
   const union = [...new Set(together.flat())];

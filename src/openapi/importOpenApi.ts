@@ -15,6 +15,12 @@ export interface ImportWarning {
   /** The OpenAPI construct: `security`, `parameters`, `callbacks`, `responses`… */
   construct: string;
   message: string;
+  /**
+   * `coverage` when what the import left out only narrows what is checked (a `default` response,
+   * an optional parameter not sent): every planned case is still right. Unset, the cases themselves
+   * may be wrong: refused for what was not sent, or expecting what the document does not promise.
+   */
+  affects?: 'coverage';
 }
 
 /**

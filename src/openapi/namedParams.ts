@@ -51,13 +51,15 @@ export function namedParams(
     const required = param.required === true;
     const what = `${required ? 'required ' : ''}${param.in} parameter "${name}"`;
     const consequence = required ? ', so the API may refuse every case; exclude the operation in the overlay if it does' : '';
+    // An optional parameter left out narrows what is sent; a required one may get every case refused.
+    const affects = required ? {} : { affects: 'coverage' as const };
     // The rest of the headers the manifest refuses: the HTTP layer owns them.
     if (param.in === 'header' && RESERVED_HEADERS.has(lower)) {
-      warn({ operation: label, construct: 'parameters', message: `${what} names a header the HTTP layer sets; it is not sent${consequence}.` });
+      warn({ operation: label, construct: 'parameters', ...affects, message: `${what} names a header the HTTP layer sets; it is not sent${consequence}.` });
       continue;
     }
     if (!defaultStyle(param)) {
-      warn({ operation: label, construct: 'parameters', message: `${what} uses style "${String(param.style ?? '')}"${param.explode !== undefined ? ` with explode: ${String(param.explode)}` : ''}, which the harness does not serialise; it is not sent${consequence}.` });
+      warn({ operation: label, construct: 'parameters', ...affects, message: `${what} uses style "${String(param.style ?? '')}"${param.explode !== undefined ? ` with explode: ${String(param.explode)}` : ''}, which the harness does not serialise; it is not sent${consequence}.` });
       continue;
     }
     if (param.schema === undefined && param.content !== undefined) {

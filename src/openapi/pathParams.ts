@@ -62,7 +62,7 @@ export function pathParams(
       continue;
     }
     if (!variables.includes(name)) {
-      warn({ operation: label, construct: 'parameters', message: `path parameter "${name}" does not appear in ${path}; it is skipped.` });
+      warn({ operation: label, construct: 'parameters', affects: 'coverage', message: `path parameter "${name}" does not appear in ${path}; it is skipped.` });
       continue;
     }
     if (param.schema === undefined && param.content !== undefined) {
@@ -72,7 +72,7 @@ export function pathParams(
     const values = examples(param, param.schema, overlayExamples[name], root);
     const scalars = values.filter(isScalar);
     if (scalars.length < values.length) {
-      warn({ operation: label, construct: 'examples', message: `path parameter "${name}" has examples that are not strings, numbers or booleans; they are not used.` });
+      warn({ operation: label, construct: 'examples', affects: 'coverage', message: `path parameter "${name}" has examples that are not strings, numbers or booleans; they are not used.` });
     }
     if (typeof converted === 'boolean') params[name] = scalars.length > 0 ? { examples: scalars } : converted;
     else {
@@ -88,7 +88,7 @@ export function pathParams(
     warn({ operation: label, construct: 'parameters', message: `required ${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} not sent (the manifest has no place for it), so the API may refuse every case; exclude the operation in the overlay if it does.` });
   }
   if (optional.length > 0) {
-    warn({ operation: label, construct: 'parameters', message: `optional ${optional.join(', ')} ${optional.length === 1 ? 'is' : 'are'} not sent (the manifest has no place for it).` });
+    warn({ operation: label, construct: 'parameters', affects: 'coverage', message: `optional ${optional.join(', ')} ${optional.length === 1 ? 'is' : 'are'} not sent (the manifest has no place for it).` });
   }
   return params;
 }

@@ -23,17 +23,17 @@ export function responses(
   const mapped: Endpoint['responses'] = {};
   for (const [status, value] of Object.entries(asObject(op.responses))) {
     if (status === 'default') {
-      warn({ operation: label, construct: 'responses', message: 'the default response is not mapped (it names no status); only explicit statuses are checked.' });
+      warn({ operation: label, construct: 'responses', affects: 'coverage', message: 'the default response is not mapped (it names no status); only explicit statuses are checked.' });
       continue;
     }
     if (!/^[1-5][0-9][0-9]$/.test(status)) {
-      warn({ operation: label, construct: 'responses', message: `the response range ${status} is not mapped; document explicit statuses to have them checked.` });
+      warn({ operation: label, construct: 'responses', affects: 'coverage', message: `the response range ${status} is not mapped; document explicit statuses to have them checked.` });
       continue;
     }
     if (governed.has(Number(status))) continue;
     const response = deref(root, value);
     if (!response) {
-      warn({ operation: label, construct: 'responses', message: `the ${status} response is a $ref that does not resolve; it is documented without a body. Fix the reference.` });
+      warn({ operation: label, construct: 'responses', affects: 'coverage', message: `the ${status} response is a $ref that does not resolve; it is documented without a body. Fix the reference.` });
       mapped[status] = null;
       continue;
     }
@@ -41,7 +41,7 @@ export function responses(
     const json = pickJson(content);
     if (!json) {
       if (Object.keys(content).length > 0 && status.startsWith('2')) {
-        warn({ operation: label, construct: 'responses', message: `the ${status} response is ${Object.keys(content).join(', ')}, not JSON; its body is not checked.` });
+        warn({ operation: label, construct: 'responses', affects: 'coverage', message: `the ${status} response is ${Object.keys(content).join(', ')}, not JSON; its body is not checked.` });
       }
       mapped[status] = null;
     } else if (Number(status) >= 400 && isContractBody(contract, json.mediaType, json.media.schema)) {
