@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../manifest/loadManifest.ts';
 import { buildPlan } from '../plan/buildPlan.ts';
+import { startCountingListener } from '../../test/countingListener.ts';
 import { main } from './main.ts';
 import { planEndpoints } from './planEndpoints.ts';
 import type { PlanReport } from './planReport.ts';
@@ -100,5 +101,49 @@ paths:
     expect(table).toMatch(/^ {4}note: \[responses\] the default response is not mapped/m);
     expect(table).toMatch(/^ {4}warning: \[parameters\] required query parameter "ids"/m);
     expect(table).toMatch(/1 planned without a warning \(1 of them with notes on what is not checked\)$/m);
+  });
+});
+
+describe('an endpoint that cannot be planned', () => {
+  // As in the BBC's description: an enum of strings on an array, which no value satisfies.
+  const doc = `openapi: 3.0.3
+info: { title: unplannable, version: '1' }
+servers: [{ url: 'http://127.0.0.1:1' }]
+paths:
+  /programmes:
+    get:
+      operationId: listProgrammes
+      parameters:
+        - { name: mixin, in: query, required: true, schema: { type: array, enum: [live, promotions], items: { type: string } } }
+      responses:
+        '200': { description: ok }
+  /health:
+    get:
+      operationId: health
+      responses:
+        '200': { description: ok }
+`;
+
+  it('is named by harden plan, which plans the others; harden run refuses before sending anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
+    const file = join(dir, 'unplannable.yaml');
+    writeFileSync(file, doc);
+    const json = JSON.parse((await plan([file, '--format', 'json'])).out) as PlanReport;
+    expect(json.endpoints.find((e) => e.id === 'listProgrammes')!.unplanned).toMatch(/^positive: no satisfiable alternative/);
+    expect(json.endpoints.find((e) => e.id === 'health')!.total).toBeGreaterThan(0);
+
+    const target = await startCountingListener();
+    try {
+      const err: string[] = [];
+      const code = await main(['run', file, '--base-url', target.url, '--seed', '1', '--reports-dir', join(dir, 'reports')], { env: {}, out: () => {}, err: (l) => err.push(l) });
+      expect(code).toBe(2);
+      const text = err.join('\n');
+      expect(text).toContain(`1 endpoint of ${file} cannot be planned; nothing was sent.`);
+      expect(text).toMatch(/GET \/programmes \(listProgrammes\): positive: no satisfiable alternative.*exclude: \[listProgrammes\]/);
+      expect(text).not.toContain('internal error');
+      expect(target.connections()).toBe(0);
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -16,6 +16,8 @@ import type { Manifest } from '../manifest/types.ts';
 import type { Plan } from '../plan/case.ts';
 import type { RunSummary } from '../run/summarise.ts';
 import { deliver } from './deliver.ts';
+import type { PlanOptions } from '../plan/buildPlan.ts';
+import { planEndpoints } from './planEndpoints.ts';
 import { colourWanted, headlineTone, painter } from '../report/colour.ts';
 import { consoleReporter } from '../report/console.ts';
 import { driftLines } from '../report/driftLines.ts';
@@ -102,7 +104,13 @@ async function planRun(settings: RunSettings, flags: RawRunFlags, seed: number, 
   const manifest = flags.env === undefined ? opened.manifest : applyEnvironment(opened.manifest, flags.env);
   for (const w of opened.warnings) io.err(formatImportWarning(w));
   // --changed-since / --endpoint: plan only what the change touched, plus the unauthorized smoke (docs/diff.md).
-  const selection = await selectedPlan(manifest, settings.selection, { seed, suites: settings.suites, runs: settings.runs }, settings.manifestFile, flags.overlay);
+  const options = { seed, suites: settings.suites, runs: settings.runs };
+  let selection;
+  try {
+    selection = await selectedPlan(manifest, settings.selection, options, settings.manifestFile, flags.overlay);
+  } catch (error) {
+    throw unplannable(error, manifest, options, settings.manifestFile);
+  }
   for (const line of selection.lines) io.out(line);
   let plan = selection.plan;
   if (settings.caseIds.length > 0) {
@@ -126,6 +134,24 @@ async function planRun(settings: RunSettings, flags: RawRunFlags, seed: number, 
     ...(settings.selection?.globs ?? []).flatMap((glob) => ['--endpoint', glob]),
   ];
   return { manifest, plan, planIndex, selectionLabel: selection.label, replayFlags };
+}
+
+/**
+ * A plan that cannot be made is refused before anything is sent, naming each endpoint at fault and
+ * why (planned again endpoint by endpoint, as `harden plan` does): a gate that quietly left an
+ * endpoint out would pass it untested. Errors that belong to no endpoint stay internal errors.
+ */
+function unplannable(error: unknown, manifest: Manifest, options: PlanOptions, file: string): unknown {
+  if (error instanceof HardenError) return error;
+  const faulty = planEndpoints(manifest, options).endpoints.filter((e) => e.unplanned !== undefined);
+  if (faulty.length === 0) return error;
+  return new HardenError('MANIFEST_INVALID', `${plural(faulty.length, 'endpoint')} of ${file} cannot be planned; nothing was sent.`, {
+    problems: faulty.map(({ endpoint, unplanned }) => ({
+      message: `${endpoint.method} ${endpoint.path} (${endpoint.id}): ${unplanned}`,
+      location: { file },
+      hint: `fix its schema, or leave the endpoint out (an OpenAPI overlay's exclude: [${endpoint.id}]); \`harden plan\` lists every endpoint it cannot plan`,
+    })),
+  });
 }
 
 /** How a run speaks: every line redacted once the run's redactor exists, progress kept apart, colour on a terminal. */
