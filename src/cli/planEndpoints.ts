@@ -25,27 +25,29 @@ export interface PlanByEndpoint {
  * endpoint at fault is named and the others still get their cases (a case that looks at its
  * neighbours, such as the methods a path does not document, may then differ from the run's).
  */
-export function planEndpoints(manifest: Manifest, options: PlanOptions, onSuite?: (done: number, total: number, suite: string) => void): PlanByEndpoint {
+export function planEndpoints(manifest: Manifest, options: PlanOptions): PlanByEndpoint {
   const own = new Map<string, EndpointPlan>(manifest.endpoints.map((endpoint) => [endpoint.id, { endpoint, cases: [], notes: [] }]));
   const service: Case[] = [];
   const add = (cases: Case[]) => {
     for (const c of cases) (own.get(c.endpointId)?.cases ?? service).push(c);
   };
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
+  const n = manifest.endpoints.length;
   suites.forEach((suite, index) => {
+    // one suite at a time: progress counted over every suite
+    const onProgress = options.onProgress && ((done: number) => options.onProgress!(index * n + done, suites.length * n, suite));
     try {
-      add(buildPlan(manifest, { ...options, suites: [suite] }).cases);
+      add(buildPlan(manifest, { ...options, suites: [suite], onProgress }).cases);
     } catch {
       for (const endpoint of manifest.endpoints) {
         try {
-          add(buildPlan({ ...manifest, endpoints: [endpoint] }, { ...options, suites: [suite] }).cases.filter((c) => c.endpointId === endpoint.id));
+          add(buildPlan({ ...manifest, endpoints: [endpoint] }, { ...options, suites: [suite], onProgress: undefined }).cases.filter((c) => c.endpointId === endpoint.id));
         } catch (error) {
           const entry = own.get(endpoint.id)!;
           entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${(error as Error).message}`;
         }
       }
     }
-    onSuite?.(index + 1, suites.length, suite);
   });
   if (suites.includes('malformed')) {
     for (const entry of own.values()) {

@@ -18,6 +18,7 @@ import type { RunSummary } from '../run/summarise.ts';
 import { deliver } from './deliver.ts';
 import type { PlanOptions } from '../plan/buildPlan.ts';
 import { planEndpoints } from './planEndpoints.ts';
+import { planningProgress } from './planningProgress.ts';
 import { colourWanted, headlineTone, painter } from '../report/colour.ts';
 import { consoleReporter } from '../report/console.ts';
 import { driftLines } from '../report/driftLines.ts';
@@ -104,12 +105,16 @@ async function planRun(settings: RunSettings, flags: RawRunFlags, seed: number, 
   const manifest = flags.env === undefined ? opened.manifest : applyEnvironment(opened.manifest, flags.env);
   for (const w of opened.warnings) io.err(formatImportWarning(w));
   // --changed-since / --endpoint: plan only what the change touched, plus the unauthorized smoke (docs/diff.md).
-  const options = { seed, suites: settings.suites, runs: settings.runs };
+  // A wide document can take seconds to plan: after the first, progress says so (not in tests, not with --no-progress).
+  const show = planningProgress(settings.progress === false ? undefined : io.progress, io.env);
+  const options: PlanOptions = { seed, suites: settings.suites, runs: settings.runs, onProgress: show };
   let selection;
   try {
     selection = await selectedPlan(manifest, settings.selection, options, settings.manifestFile, flags.overlay);
   } catch (error) {
     throw unplannable(error, manifest, options, settings.manifestFile);
+  } finally {
+    show.end();
   }
   for (const line of selection.lines) io.out(line);
   let plan = selection.plan;

@@ -20,6 +20,11 @@ export interface PlanOptions {
   suites?: readonly SuiteId[];
   /** Generated requests per property case (default DEFAULT_RUNS). */
   runs?: number;
+  /**
+   * Told after each endpoint's cases of each suite (`done` of `total` endpoint plans), so a long
+   * plan can show progress. Planning stays pure: the callback is the caller's, and decides nothing.
+   */
+  onProgress?: (done: number, total: number, suite: SuiteId) => void;
 }
 
 const planners = {
@@ -37,8 +42,13 @@ const planners = {
 export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
   const cases: Case[] = [];
-  for (const suite of suites) {
-    const planned = manifest.endpoints.flatMap((endpoint) => planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS }));
+  const total = suites.length * manifest.endpoints.length;
+  for (const [index, suite] of suites.entries()) {
+    const planned = manifest.endpoints.flatMap((endpoint, e) => {
+      const own = planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS });
+      options.onProgress?.(index * manifest.endpoints.length + e + 1, total, suite);
+      return own;
+    });
     if (suite === 'rotation') planned.push(...planRotationActions(manifest, options.seed));
     if (suite === 'exposure') planned.push(...planExposure(manifest, options.seed));
     if (suite === 'ownership') planned.push(...planOwnership(manifest, options.seed));
