@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
-import { parseManifest } from '../manifest/parseManifest.ts';
+import { manifestFromValue } from '../manifest/parseManifest.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { buildManifest } from './buildManifest.ts';
 import { readDocument } from './readDocument.ts';
@@ -42,18 +41,15 @@ export async function importOpenApi(documentFile: string, overlayFile?: string):
   } catch (error) {
     throw withWarnings(error, warnings);
   }
-  // No anchors: the loader caps aliases, and a reviewer reads plain YAML better anyway.
-  const text = stringify(raw, { aliasDuplicateObjects: false, lineWidth: 0 });
+  const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
   let manifest: Manifest;
   try {
-    // The text is generated YAML whatever the document's extension; the label says so (and keeps
-    // the loader's strict-JSON rule for `.json` files from applying to it).
-    manifest = parseManifest(text, `${documentFile} (imported manifest)`);
+    // Checked by the rules a manifest file is, as a value: the label says it is the generated manifest.
+    manifest = manifestFromValue(raw, `${documentFile} (imported manifest)`, sha256);
   } catch (error) {
     throw withWarnings(relocateProblems(error, documentFile, overlay, manifestOrigin(raw, doc.root, doc.schemaPrefix)), warnings);
   }
-  // Lines in the generated text mean nothing to the reader of the document; evidence names the document.
+  // Evidence names the document, and no line of a generated manifest means anything to its reader.
   const endpoints = manifest.endpoints.map(({ line: _line, ...endpoint }) => endpoint);
-  const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
   return { manifest: { ...manifest, endpoints, source: documentFile, sha256 }, warnings };
 }
