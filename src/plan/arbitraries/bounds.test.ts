@@ -54,3 +54,25 @@ describe('bounded planning', () => {
     expect(run().result.violations.map((v) => v.label)).toEqual(a.result.violations.map((v) => v.label));
   });
 });
+
+describe('bounds too large to break', () => {
+  // AWS documents write "no limit" as maxLength 2147483647: breaking it would build a 2 GB string.
+  const unlimited = {
+    type: 'object',
+    properties: {
+      note: { type: 'string', pattern: '.*', minLength: 0, maxLength: 2147483647 },
+      tags: { type: 'array', items: { type: 'string' }, maxItems: 2147483647 },
+      meta: { type: 'object', maxProperties: 2147483647 },
+      short: { type: 'string', maxLength: 65535 },
+    },
+  };
+
+  it('are not broken, while a bound under 65,536 still is', () => {
+    const labels = invalidArbitraries(unlimited).map((v) => v.label);
+    expect(labels).not.toContain('/note: maxLength');
+    expect(labels).not.toContain('/tags: maxItems');
+    expect(labels).not.toContain('/meta: maxProperties');
+    expect(labels).toContain('/short: maxLength');
+    expect(labels).toContain('/note: type');
+  });
+});

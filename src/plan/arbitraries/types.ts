@@ -12,3 +12,12 @@ export interface ArbitraryOptions {
 export type Schema = { [k: string]: unknown };
 
 export const DEFAULT_MAX_DEPTH = 3;
+
+/**
+ * The largest bound the planner breaks by building a value past it: a string longer than maxLength,
+ * an array with more items than maxItems, an object with more members than maxProperties. Past this
+ * the value is not built (*decided*, docs/openapi.md): AWS documents say `maxLength: 2147483647` for
+ * "no limit", and a 2 GB string would exhaust memory before it could be sent, and the API would
+ * refuse it for its size (413) before reading its schema.
+ */
+export const MAX_BROKEN_BOUND = 65_536;

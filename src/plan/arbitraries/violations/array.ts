@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { generationTypes } from '../json-types.ts';
 import { jsonClone } from '../json.ts';
 import { mergeSchemas } from '../merge.ts';
-import type { Schema } from '../types.ts';
+import { MAX_BROKEN_BOUND, type Schema } from '../types.ts';
 import { without, type Candidate, type PlainGen } from './candidate.ts';
 
 const asArray = (x: Schema): Schema => ({ ...x, type: 'array' });
@@ -18,7 +18,7 @@ export function arrayCandidates(s: Schema, gen: PlainGen): Candidate[] {
     if (values) out.push({ keyword: 'minItems', values, relaxed });
   }
   const maxI = s['maxItems'];
-  if (typeof maxI === 'number') {
+  if (typeof maxI === 'number' && maxI < MAX_BROKEN_BOUND) {
     const relaxed = without(s, 'maxItems');
     const m = mergeSchemas(asArray(relaxed), { minItems: Math.floor(maxI) + 1 });
     const values = m ? gen(m.schema) : undefined;

@@ -4,7 +4,7 @@ import { isAdditionalKey, requiredKeys } from '../children.ts';
 import { generationTypes } from '../json-types.ts';
 import { objectFromEntries } from '../json.ts';
 import { mergeSchemas } from '../merge.ts';
-import type { Schema } from '../types.ts';
+import { MAX_BROKEN_BOUND, type Schema } from '../types.ts';
 import { without, type Candidate, type PlainGen } from './candidate.ts';
 
 /** Names a mass-assignment probe would try first, then random ones. */
@@ -39,7 +39,7 @@ export function objectCandidates(s: Schema, gen: PlainGen): Candidate[] {
   }
   for (const [keyword, flip] of [['minProperties', 'maxProperties'], ['maxProperties', 'minProperties']] as const) {
     const n = s[keyword];
-    if (typeof n !== 'number' || (keyword === 'minProperties' && n <= 0)) continue;
+    if (typeof n !== 'number' || (keyword === 'minProperties' && n <= 0) || (keyword === 'maxProperties' && n >= MAX_BROKEN_BOUND)) continue;
     const relaxed = without(s, keyword);
     // objects.ts tops up with undeclared keys when needed (unless additionalProperties forbids)
     const merged = mergeSchemas(asObject(relaxed), { [flip]: keyword === 'minProperties' ? n - 1 : n + 1 });

@@ -3,7 +3,7 @@ import { formatChecker } from '../ajv.ts';
 import { FORMAT_NEAR_MISSES } from '../formats.ts';
 import { generationTypes } from '../json-types.ts';
 import { mergeSchemas } from '../merge.ts';
-import type { Schema } from '../types.ts';
+import { MAX_BROKEN_BOUND, type Schema } from '../types.ts';
 import { present, without, type Candidate, type PlainGen } from './candidate.ts';
 
 /** Small edits that usually break a pattern or a format but keep the length close. */
@@ -33,7 +33,7 @@ export function stringCandidates(s: Schema, gen: PlainGen): Candidate[] {
     if (values) out.push({ keyword: 'minLength', values, relaxed });
   }
   const maxL = s['maxLength'];
-  if (typeof maxL === 'number') {
+  if (typeof maxL === 'number' && maxL < MAX_BROKEN_BOUND) {
     const relaxed = without(s, 'maxLength');
     const longer = mergeSchemas(str(relaxed), { minLength: Math.floor(maxL) + 1 });
     // format generators rarely reach long lengths by chance: pad valid values where the format allows it
