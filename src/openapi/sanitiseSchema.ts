@@ -14,6 +14,40 @@ const validRegex = (v: unknown) => {
   }
 };
 
+/** Characters the u flag lets a backslash escape outside a character class (ECMA-262 §22.2.1, SyntaxCharacter and /). */
+const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
+
+/**
+ * A pattern written for engines without the u flag, rewritten so the u flag (ajv's) accepts it with
+ * the same meaning: a backslash before a character that is not a letter, digit or syntax character
+ * (`\_`, `\@`, `\-` outside a class) is an identity escape there, the character itself, and the u
+ * flag refuses it. Undefined when the pattern is not valid without the u flag either, or needs more
+ * than that (such patterns are left out, as before).
+ */
+export function unicodeSafePattern(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const next = pattern[i + 1]!;
+      const identity = !/[A-Za-z0-9]/.test(next) && !SYNTAX.has(next) && !(inClass && next === '-');
+      out += identity ? next : c + next;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return validRegex(out) ? out : undefined;
+}
+
 /** What each keyword's value must be for JSON Schema 2020-12 (the manifest's dialect). */
 const RULES: Record<string, { ok: (v: unknown) => boolean; want: string }> = {
   type: { ok: (v) => (typeof v === 'string' && TYPES.has(v)) || (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string' && TYPES.has(t))), want: 'a JSON type name or a list of them' },
@@ -32,8 +66,14 @@ const RULES: Record<string, { ok: (v: unknown) => boolean; want: string }> = {
  * for a warning (the caller adds where). `examples` as OpenAPI writes it elsewhere (a map of
  * Example Objects) becomes the list JSON Schema wants, from the examples' values.
  */
-export function sanitiseSchema(schema: JsonObject, tell: (message: string) => void): JsonObject {
+export function sanitiseSchema(schema: JsonObject, tell: (message: string, affects?: 'coverage') => void): JsonObject {
   const out = { ...schema };
+  const repaired = typeof out.pattern === 'string' && !validRegex(out.pattern) ? unicodeSafePattern(out.pattern) : undefined;
+  if (repaired !== undefined) {
+    // Same meaning, so nothing about the cases changes: a note, for whoever fixes the document.
+    tell(`the pattern ${JSON.stringify(out.pattern).slice(0, 60)} escapes characters the u flag (JSON Schema's regular expressions) refuses; it is read as ${JSON.stringify(repaired).slice(0, 60)}, the same pattern.`, 'coverage');
+    out.pattern = repaired;
+  }
   for (const [key, rule] of Object.entries(RULES)) {
     if (!(key in out) || rule.ok(out[key])) continue;
     tell(`the schema keyword "${key}" is ${JSON.stringify(out[key])?.slice(0, 60)}, not ${rule.want}; it is left out. Fix the document.`);

@@ -91,7 +91,7 @@ export class SchemaCollector {
       } else out[key] = value;
     }
     if (this.doc.dialect !== '3.1') out = adaptDraft4(out);
-    return sanitiseSchema(out, (message) => this.warn({ operation, construct: 'schema', message: at === undefined ? message : `at ${at}: ${message}` }));
+    return sanitiseSchema(out, (message, affects) => this.warn({ operation, construct: 'schema', message: at === undefined ? message : `at ${at}: ${message}`, ...(affects && { affects }) }));
   }
 
   /** The manifest-local `$ref` for a document `$ref`, collecting what it points at; undefined (with a warning) if it cannot. */

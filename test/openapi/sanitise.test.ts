@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHardenError, HardenError } from '../../src/errors.ts';
+import fc from 'fast-check';
 import { importOpenApi } from '../../src/openapi/importOpenApi.ts';
+import { unicodeSafePattern } from '../../src/openapi/sanitiseSchema.ts';
 
 const write = (doc: unknown) => {
   const file = join(mkdtempSync(join(tmpdir(), 'harden-sanitise-')), 'api.json');
@@ -33,6 +35,9 @@ const document = {
         type: 'object',
         properties: {
           timecode: { type: 'string', pattern: 0 },
+          // AWS Panorama's PortName: `\_` is `_` without the u flag, and a syntax error with it
+          port: { type: 'string', pattern: '^[a-zA-Z0-9\\-\\_]+$' },
+          unfixable: { type: 'string', pattern: 'a{' },
           type: { type: 'string' },
           kind: { type: { type: 'string' } },
           status: { type: 'string', examples: { done: { value: 'done' }, open: { value: 'open' } } },
@@ -47,6 +52,12 @@ describe('the importer never emits what its own validator refuses', () => {
     const { manifest, warnings } = await importOpenApi(write(document));
     const thing = manifest.schemas.Thing as { properties: Record<string, Record<string, unknown>> };
     expect(thing.properties.timecode).toEqual({ type: 'string' });
+    expect(thing.properties.port).toEqual({ type: 'string', pattern: '^[a-zA-Z0-9\\-_]+$' });
+    expect(new RegExp(thing.properties.port!.pattern as string, 'u').test('node_1-a')).toBe(true);
+    expect(thing.properties.unfixable).toEqual({ type: 'string' });
+    const port = warnings.find((w) => w.message.includes('/properties/port'))!;
+    expect(port).toMatchObject({ construct: 'schema', affects: 'coverage' });
+    expect(port.message).toContain('it is read as "^[a-zA-Z0-9\\\\-_]+$", the same pattern');
     expect(thing.properties.type).toEqual({ type: 'string' });
     expect(thing.properties.kind).toEqual({});
     expect(thing.properties.status!.examples).toEqual(['done', 'open']);
@@ -68,5 +79,23 @@ describe('the importer never emits what its own validator refuses', () => {
     expect(text).toContain(`Nothing to test in ${file}`);
     expect(text).toContain('the path "/a?b" is not an absolute path');
     expect(text).not.toMatch(/\b(fixtures|src)\//);
+  });
+});
+
+describe('patterns written without the u flag', () => {
+  const written = ['^[a-zA-Z0-9\\_]+$', '^[\\w\\-\\@\\.]+$', '^\\#\\d+\\:\\-$', 'a\\_b|\\[\\]', '^[^\\"\\\']*$'];
+
+  it('mean the same once rewritten for the u flag: every ASCII string matches both or neither', () => {
+    for (const pattern of written) {
+      const fixed = unicodeSafePattern(pattern);
+      expect(fixed, pattern).toBeDefined();
+      const [before, after] = [new RegExp(pattern), new RegExp(fixed!, 'u')];
+      fc.assert(fc.property(fc.oneof(fc.string({ unit: 'grapheme-ascii' }), fc.stringMatching(before)), (x) => before.test(x) === after.test(x)), { seed: 7, numRuns: 300 });
+    }
+  });
+
+  it('are left alone when no rewrite of escapes makes them valid', () => {
+    expect(unicodeSafePattern('a{')).toBeUndefined();
+    expect(unicodeSafePattern('(')).toBeUndefined();
   });
 });
