@@ -23,6 +23,8 @@ export interface BenchConfig {
   cliStartReps: number;
   /** SIGTERM during a --runs 3000 run, to exit. */
   signalReps: number;
+  /** The largest real documents planned (HARDEN_CORPUS_DIR), and each one's deadline. */
+  documents: { count: number; deadlineSeconds: number };
 }
 
 const point = (label: string, endpoints: number, runs: number, kind: 'mixed' | 'get', reps: number): ScalePoint => ({ label, endpoints, runs, kind, reps });
@@ -52,6 +54,7 @@ export const FULL: BenchConfig = {
   startupReps: 3,
   cliStartReps: 10,
   signalReps: 3,
+  documents: { count: 8, deadlineSeconds: 300 },
 };
 
 export const QUICK: BenchConfig = {
@@ -71,4 +74,5 @@ export const QUICK: BenchConfig = {
   startupReps: 1,
   cliStartReps: 3,
   signalReps: 1,
+  documents: { count: 2, deadlineSeconds: 120 },
 };

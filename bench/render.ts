@@ -97,6 +97,17 @@ function cli(r: BenchResults): string[] {
   ];
 }
 
+function documents(r: BenchResults): string[] {
+  const d = r.documents;
+  if (!d) return [];
+  if (d.skipped !== undefined) return ['### 7. The largest real OpenAPI documents', `Not measured: ${d.skipped}.`, ''];
+  return [
+    `### 7. The largest real OpenAPI documents (\`harden plan FILE --format json\`, compiled CLI, one process each, ${d.deadlineSeconds} s deadline)`,
+    table(['document', 'MB', 'outcome', 'wall s', 'CPU s', 'peak RSS MB', 'endpoints', 'cases'], d.rows.map((x) => [x.file, fmt(x.megabytes, 1), x.status, fmt(x.wallMs / 1000, 1), x.cpuMs === undefined ? '' : fmt(x.cpuMs / 1000, 1), x.rssMb === undefined ? '' : String(x.rssMb), x.endpoints === undefined ? '' : String(x.endpoints), x.cases === undefined ? '' : String(x.cases)])),
+    '',
+  ];
+}
+
 export function renderFigures(r: BenchResults): string {
   const m = r.machine;
   const goals = judgeGoals(r);
@@ -112,6 +123,7 @@ export function renderFigures(r: BenchResults): string {
     ...scale(r),
     ...peer(r),
     ...cli(r),
+    ...documents(r),
     `\`npm start\`: ${r.startup ? `${r.startup.wallMs.map((w) => fmt(w / 1000, 1)).join(', ')} s (median ${fmt(r.startup.median / 1000, 1)} s)` : 'not measured'}.`,
     ...(r.errors.length > 0 ? ['', '**Sections that failed:**', ...r.errors.map((e) => `- ${e.section}: ${e.message}`)] : []),
   ].join('\n');

@@ -10,6 +10,7 @@ import type { LoadRow } from './sideBySide.ts';
 import type { StartupRow } from './startup.ts';
 import type { CliStartRow } from './cliStart.ts';
 import type { SignalStopRow } from './signalStop.ts';
+import type { DocumentsResult } from './documents.ts';
 
 export interface Machine {
   cores: number;
@@ -40,6 +41,7 @@ export interface BenchResults {
   startup?: StartupRow;
   cliStart?: CliStartRow[];
   signalStop?: SignalStopRow;
+  documents?: DocumentsResult;
   /** Sections that failed, with why. */
   errors: { section: string; message: string }[];
 }

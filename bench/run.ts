@@ -25,12 +25,13 @@ import { sideBySide } from './sideBySide.ts';
 import { measureStartup } from './startup.ts';
 import { measureCliStart } from './cliStart.ts';
 import { measureSignalStop } from './signalStop.ts';
+import { measureDocuments } from './documents.ts';
 import { syntheticManifest } from './synthetic/manifest.ts';
 import { updateDoc } from './writeDoc.ts';
 
 const quick = process.argv.includes('--quick');
 // `--only load,scale`: just those sections (to locate a change quickly); the doc is then left alone.
-// Keys: generation, fuzz, load, checks, peer, planner, scale, startup, cli, signal.
+// Keys: generation, fuzz, load, checks, peer, planner, scale, startup, cli, signal, documents.
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg === -1 ? undefined : new Set(process.argv[onlyArg + 1]?.split(','));
 const wanted = (key: string) => only === undefined || only.has(key);
@@ -154,6 +155,10 @@ await section('harden --version: built JavaScript vs tsx', async () => {
 await section('signal to exit, --runs 3000', async () => {
   results.signalStop = await measureSignalStop(cfg.signalReps);
 }, 'signal');
+
+await section('the largest real OpenAPI documents (HARDEN_CORPUS_DIR)', async () => {
+  results.documents = await measureDocuments(cfg.documents.count, cfg.documents.deadlineSeconds, log);
+}, 'documents');
 
 results.totalMs = performance.now() - began;
 const figures = renderFigures(results);

@@ -207,7 +207,7 @@ const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixe
 /** Whether every security scheme the document declares is an API key or HTTP Basic (OpenAPI 3 or Swagger 2). */
 function keyOrBasicOnly(file: string): boolean {
   try {
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> }; securityDefinitions?: Record<string, { type?: string }> };
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> }; securityDefinitions?: Record<string, { type?: string; scheme?: string }> };
     const schemes = Object.values(doc.components?.securitySchemes ?? doc.securityDefinitions ?? {});
     return schemes.length > 0 && schemes.every((s) => s.type === 'apiKey' || s.type === 'basic' || (s.type === 'http' && s.scheme?.toLowerCase() === 'basic'));
   } catch {
