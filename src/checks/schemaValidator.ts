@@ -9,7 +9,9 @@ export interface SchemaValidator {
 }
 
 export function createSchemaValidator(manifest: Pick<Manifest, 'schemas'>): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+  // validateSchema off: the manifest's schemas were checked against the meta-schema when it loaded
+  // (src/manifest/jsonSchemaProblems.ts); checking each again at compile time costs every run.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, validateSchema: false });
   addFormats(ajv);
   // By content, not by object: thousands of endpoints each answering `{ $ref: "#/schemas/Item" }`
   // hold thousands of equal objects, and one compiled function (with the catalogue) serves them all.

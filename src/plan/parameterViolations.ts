@@ -14,7 +14,8 @@ import { shared } from './shared.ts';
  * value counts as breaking its schema only when no such reading makes it valid: `5` drawn to
  * break `type: string` arrives as the valid string "5", and must not be expected refused.
  */
-const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', logger: false });
+// validateSchema off: the schemas were checked when the manifest loaded (src/manifest/jsonSchemaProblems.ts).
+const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', logger: false, validateSchema: false });
 addFormats(coercing);
 
 export type ParameterPlace = 'query' | 'headers' | 'cookies';

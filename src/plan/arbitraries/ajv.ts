@@ -12,7 +12,10 @@ import { chargeWork } from './workMeter.ts';
  * once under a private key and the `#/...` refs of every compiled node are
  * rewritten to point into it, so sub-schemas can be validated in isolation.
  */
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+// validateSchema off: the manifest's schemas were checked against the meta-schema when it loaded
+// (src/manifest/jsonSchemaProblems.ts), and checking every derived copy again was a third of a
+// small document's planning time.
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
 addFormats(ajv);
 
 export type Validator = ValidateFunction;
