@@ -79,6 +79,16 @@ export function sanitiseSchema(schema: JsonObject, tell: (message: string, affec
     tell(`the schema keyword "${key}" is ${JSON.stringify(out[key])?.slice(0, 60)}, not ${rule.want}; it is left out. Fix the document.`);
     delete out[key];
   }
+  // `type: array` with an enum of single values (the BBC's `mixin`): no value satisfies that as
+  // written; the author meant the items' enum. Read so, with a warning: it is a guess at the meaning.
+  if (out.type === 'array' && Array.isArray(out.enum) && out.enum.length > 0 && out.enum.every((v) => !Array.isArray(v))) {
+    const items = out.items !== null && typeof out.items === 'object' && !Array.isArray(out.items) ? (out.items as JsonObject) : {};
+    if (!('enum' in items)) {
+      tell(`"enum" lists single values (${JSON.stringify(out.enum).slice(0, 60)}) on an array, which no array can equal; it is read as the enum of the array's items. Move it under "items" in the document.`);
+      out.items = { ...items, enum: out.enum };
+      delete out.enum;
+    }
+  }
   const examples = out.examples;
   if (examples !== undefined && !Array.isArray(examples)) {
     const values = examples !== null && typeof examples === 'object' ? Object.values(examples).flatMap((e) => (e !== null && typeof e === 'object' && 'value' in e ? [(e as JsonObject).value] : [])) : [];

@@ -38,6 +38,8 @@ const document = {
           // AWS Panorama's PortName: `\_` is `_` without the u flag, and a syntax error with it
           port: { type: 'string', pattern: '^[a-zA-Z0-9\\-\\_]+$' },
           unfixable: { type: 'string', pattern: 'a{' },
+          // the BBC's `mixin`: an enum of single values on an array
+          mixins: { type: 'array', enum: ['live', 'promotions'], items: { type: 'string' } },
           type: { type: 'string' },
           kind: { type: { type: 'string' } },
           status: { type: 'string', examples: { done: { value: 'done' }, open: { value: 'open' } } },
@@ -55,6 +57,8 @@ describe('the importer never emits what its own validator refuses', () => {
     expect(thing.properties.port).toEqual({ type: 'string', pattern: '^[a-zA-Z0-9\\-_]+$' });
     expect(new RegExp(thing.properties.port!.pattern as string, 'u').test('node_1-a')).toBe(true);
     expect(thing.properties.unfixable).toEqual({ type: 'string' });
+    expect(thing.properties.mixins).toEqual({ type: 'array', items: { type: 'string', enum: ['live', 'promotions'] } });
+    expect(warnings.find((w) => w.message.includes('/properties/mixins'))!.message).toContain('it is read as the enum of the array\'s items');
     const port = warnings.find((w) => w.message.includes('/properties/port'))!;
     expect(port).toMatchObject({ construct: 'schema', affects: 'coverage' });
     expect(port.message).toContain('it is read as "^[a-zA-Z0-9\\\\-_]+$", the same pattern');
