@@ -4,7 +4,7 @@ import { formatChecker } from './ajv.ts';
 import { boundedFilter } from './bounded-filter.ts';
 import { fakerArbitrary } from './faker.ts';
 import { formatArbitrary } from './formats.ts';
-import { compileRegex, withoutLookarounds } from './regex.ts';
+import { compileRegex, generationPattern, withoutLookarounds } from './regex.ts';
 import type { Schema } from './types.ts';
 
 /** ajv's minLength/maxLength count code points, not UTF-16 units. */
@@ -127,7 +127,7 @@ function remember<T>(cache: Map<string, T>, key: string, build: () => T): T {
 function stringMatching(re: RegExp, options: { size?: fc.SizeForArbitrary; maxLength?: number }): fc.Arbitrary<string> {
   const built = remember(matching, `${re.flags}/${re.source}/${options.size ?? ''}/${options.maxLength ?? ''}`, () => {
     try {
-      return fc.stringMatching(re, options);
+      return fc.stringMatching(compileRegex(generationPattern(re.source)) ?? re, options);
     } catch (error) {
       return error as Error;
     }

@@ -11,6 +11,11 @@ export interface Candidate {
   keyword: string;
   values: fc.Arbitrary<unknown>;
   relaxed: Schema;
+  /**
+   * Built only when no value of `values` breaks the keyword alone: a costlier way to the same
+   * violation (a string generated at length from its pattern, where stretching a valid one fails).
+   */
+  fallback?: () => fc.Arbitrary<unknown> | undefined;
 }
 
 /** Generator of valid values for a modified plain node; `undefined` if it admits none. */

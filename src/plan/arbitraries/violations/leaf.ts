@@ -44,11 +44,13 @@ export function leafViolations(site: Site, ctx: Ctx): LeafViolation[] {
   for (const c of candidates) {
     const relaxed = validatorIn(ctx, c.relaxed);
     if (!relaxed) continue;
-    const values = boundedFilter(c.values, (v) => relaxed(v) === true && full(v) === false, `${site.pointer || '/'}: ${c.keyword}`, {
-      eager: true,
-      poolRuns: 80,
-      poolSize: 12,
-    });
+    const only = (arb: fc.Arbitrary<unknown>) =>
+      boundedFilter(arb, (v) => relaxed(v) === true && full(v) === false, `${site.pointer || '/'}: ${c.keyword}`, { eager: true, poolRuns: 80, poolSize: 12 });
+    let values = only(c.values);
+    if (!values.isSatisfiable() && c.fallback) {
+      const alternative = c.fallback();
+      if (alternative) values = only(alternative);
+    }
     if (values.isSatisfiable()) out.push({ keyword: c.keyword, values });
   }
   return out;

@@ -11,14 +11,18 @@ function mutations(x: string): string[] {
   return [`${x}!`, ` ${x}`, x.slice(1), x.toLowerCase() === x ? x.toUpperCase() : x.toLowerCase(), x.replace(/[@.:-]/u, '_'), `${x.slice(0, -1)}#`];
 }
 
-/** Lengthens a valid value to `target` code points without leaving its format. */
+/**
+ * Lengthens a valid value to `target` code points without leaving its format, repeating its last
+ * character (which the pattern, if any, already accepted there: `^[0-9]+$` stays digits).
+ */
 function stretch(x: string, format: unknown, target: number): string {
   const need = Math.max(0, target - [...x].length);
+  const last = [...x].at(-1);
   if (format === 'email' || format === 'idn-email') return 'a'.repeat(need) + x;
   if (typeof format === 'string' && ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(format)) {
     return x.includes('#') ? x + 'a'.repeat(need) : `${x}#${'a'.repeat(Math.max(0, need - 1))}`;
   }
-  return x + 'a'.repeat(need);
+  return x + (last ?? 'a').repeat(need);
 }
 
 export function stringCandidates(s: Schema, gen: PlainGen): Candidate[] {
@@ -35,11 +39,16 @@ export function stringCandidates(s: Schema, gen: PlainGen): Candidate[] {
   const maxL = s['maxLength'];
   if (typeof maxL === 'number' && maxL < MAX_BROKEN_BOUND) {
     const relaxed = without(s, 'maxLength');
-    const longer = mergeSchemas(str(relaxed), { minLength: Math.floor(maxL) + 1 });
-    // format generators rarely reach long lengths by chance: pad valid values where the format allows it
+    const longer = () => {
+      const merged = mergeSchemas(str(relaxed), { minLength: Math.floor(maxL) + 1 });
+      return merged ? gen(merged.schema) : undefined;
+    };
+    // Stretch valid values first: generating a long string from its pattern is slow (hundreds of
+    // draws of thousands of characters for AWS's `^arn:…$` under maxLength 2048), and needed only
+    // where stretching leaves the pattern.
     const padded = gen(str(s))?.chain((x) => fc.nat(3).map((extra) => stretch(String(x), s['format'], Math.floor(maxL) + 1 + extra)));
-    const arbs = present([longer ? gen(longer.schema) : undefined, padded]);
-    if (arbs.length) out.push({ keyword: 'maxLength', values: fc.oneof(...arbs), relaxed });
+    const values = padded ?? longer();
+    if (values) out.push({ keyword: 'maxLength', values, relaxed, ...(padded && { fallback: longer }) });
   }
   const valid = gen(str(s))?.map((x) => mutations(String(x)));
   const edited = valid ? fc.tuple(valid, fc.nat()).map(([xs, i]) => xs[i % xs.length]!) : undefined;

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generationPattern } from './regex.ts';
+
+// Patterns from AWS descriptions, and the shapes the rewrite touches.
+const PATTERNS = [
+  '^arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/op-[a-f0-9]{17}$',
+  '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$',
+  '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+',
+  '^(?:[a-z]+)?$',
+  '^(?<name>[a-z0-9]+)*$',
+  '^\\p{Lu}\\p{Ll}+( \\p{Lu}\\p{Ll}+){0,2}$',
+  '^([a-z]+)+\\.(com|org)$',
+];
+
+describe('generationPattern', () => {
+  it('draws only strings the pattern itself matches', () => {
+    for (const pattern of PATTERNS) {
+      const original = new RegExp(pattern, 'u');
+      const drawn = fc.sample(fc.stringMatching(new RegExp(generationPattern(pattern), 'u')), { seed: 3, numRuns: 200 });
+      expect(drawn.filter((x) => !original.test(x)), pattern).toEqual([]);
+    }
+  });
+
+  it('narrows property classes outside negated classes, and guards quantified groups', () => {
+    expect(generationPattern('\\p{N}+')).toBe('[0-9]+');
+    expect(generationPattern('[\\p{Z}x]')).toBe('[ x]');
+    expect(generationPattern('[^\\p{L}]')).toBe('[^\\p{L}]');
+    expect(generationPattern('^([a-z-]+)?$')).toBe('^(a{0}[a-z-]+)?$');
+    expect(generationPattern('^(?=.*\\d)[a-z\\d]+$')).toBe('^(?=.*\\d)[a-z\\d]+$');
+    expect(generationPattern('\\(x\\)?')).toBe('\\(x\\)?');
+  });
+});
