@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { bundle, type ParserOptions } from '@readme/openapi-parser';
+import type { ParserOptions } from '@readme/openapi-parser';
 import { HardenError } from '../errors.ts';
 import { fromSwagger2 } from './fromSwagger2.ts';
 import { asObject, asString, type JsonObject } from './json.ts';
@@ -79,6 +79,8 @@ async function bundled(file: string): Promise<unknown> {
   try {
     // Only the filesystem: a document must not make the harness fetch URLs before anything is sent.
     const noHttp = { canRead: () => false } as unknown as NonNullable<NonNullable<ParserOptions['resolve']>['http']>;
+    // Loaded only here: most documents are self-contained JSON, and the bundler is a large module to load.
+    const { bundle } = await import('@readme/openapi-parser');
     return await bundle(file, { resolve: { file: true, external: true, http: noHttp } });
   } catch (cause) {
     const message = ((cause as Error).message ?? String(cause)).split('\n')[0]!;
