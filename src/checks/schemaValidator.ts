@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { addFormats } from '../ajvFormats.ts';
+import { linearPattern } from '../linearPattern.ts';
 import type { JsonSchema, Manifest } from '../manifest/types.ts';
 
 /** Validates values against manifest schemas; compiles each schema once per run. */
@@ -11,7 +12,8 @@ export interface SchemaValidator {
 export function createSchemaValidator(manifest: Pick<Manifest, 'schemas'>): SchemaValidator {
   // validateSchema off: the manifest's schemas were checked against the meta-schema when it loaded
   // (src/manifest/jsonSchemaProblems.ts); checking each again at compile time costs every run.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, validateSchema: false });
+  // Patterns run in linear time where they could backtrack for minutes on a server's answer (src/linearPattern.ts).
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, validateSchema: false, code: { regExp: linearPattern } });
   addFormats(ajv);
   // By content, not by object: thousands of endpoints each answering `{ $ref: "#/schemas/Item" }`
   // hold thousands of equal objects, and one compiled function (with the catalogue) serves them all.

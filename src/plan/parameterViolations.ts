@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { addFormats } from '../ajvFormats.ts';
+import { linearPattern } from '../linearPattern.ts';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { invalidArbitraries } from './arbitraries/index.ts';
 import { deepNormalize } from './arbitraries/normalize.ts';
@@ -15,7 +16,7 @@ import { shared } from './shared.ts';
  * break `type: string` arrives as the valid string "5", and must not be expected refused.
  */
 // validateSchema off: the schemas were checked when the manifest loaded (src/manifest/jsonSchemaProblems.ts).
-const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', logger: false, validateSchema: false });
+const coercing = new Ajv2020({ strict: false, allErrors: false, coerceTypes: 'array', logger: false, validateSchema: false, code: { regExp: linearPattern } });
 addFormats(coercing);
 
 export type ParameterPlace = 'query' | 'headers' | 'cookies';

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import { addFormats } from '../../ajvFormats.ts';
+import { linearPattern } from '../../linearPattern.ts';
 import { canonicalJson } from './json.ts';
 import { deepNormalize } from './normalize.ts';
 import type { JsonSchema } from './types.ts';
@@ -15,7 +16,7 @@ import { chargeWork } from './workMeter.ts';
 // validateSchema off: the manifest's schemas were checked against the meta-schema when it loaded
 // (src/manifest/jsonSchemaProblems.ts), and checking every derived copy again was a third of a
 // small document's planning time.
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, code: { regExp: linearPattern } });
 addFormats(ajv);
 
 export type Validator = ValidateFunction;

@@ -4,6 +4,7 @@ import { formatChecker } from './ajv.ts';
 import { boundedFilter } from './bounded-filter.ts';
 import { fakerArbitrary } from './faker.ts';
 import { formatArbitrary } from './formats.ts';
+import { linearPattern } from '../../linearPattern.ts';
 import { compileRegex, generationPattern, withoutLookarounds } from './regex.ts';
 import type { Schema } from './types.ts';
 
@@ -85,9 +86,11 @@ export function stringArbitrary(s: Schema): fc.Arbitrary<string> | undefined {
   else if (re) base = patternArbitrary(re, min, max);
   else base = plainStringArbitrary(min, max);
   if (!fromFormat && !re && !checkFormat) return base;
+  // matched as the validators match it: in linear time where backtracking could blow up
+  const matches = re && linearPattern(re.source);
   const ok = (x: string) => {
     const n = codePointLength(x);
-    return n >= min && (max === undefined || n <= max) && (!re || re.test(x)) && (!checkFormat || checkFormat(x));
+    return n >= min && (max === undefined || n <= max) && (!matches || matches.test(x)) && (!checkFormat || checkFormat(x));
   };
   const label = `string ${JSON.stringify({ format: s['format'], pattern: s['pattern'], minLength: s['minLength'], maxLength: s['maxLength'] })}`;
   const filtered = boundedFilter(base, ok, label, { eager: true });
