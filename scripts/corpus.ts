@@ -15,19 +15,19 @@
  * warning (warnings grouped by cause) and the documents whose security imported as all-public.
  * A measurement, not a test: nothing here is asserted, and `npm test` does not run it.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { PlanReport } from '../src/cli/planReport.ts';
+import { planChild } from './planChild.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** The suites a document alone can plan (refresh and ownership need manifest facts a document lacks). */
 const SUITES = 'positive,revoked-token,unauthorized,malformed,rotation,exposure';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const USAGE = fileURLToPath(new URL('./corpusUsage.cjs', import.meta.url));
 
 interface OpenApiLike {
   security?: unknown[];
@@ -103,16 +103,6 @@ function sample(all: string[], limit: number | undefined): string[] {
   return Array.from({ length: limit }, (_, i) => all[Math.floor((i * all.length) / limit)]!);
 }
 
-/** User + system CPU seconds of a process, from /proc (Linux); 0 where it cannot be read. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 /** Operations the document declares, whatever the import made of them. */
 function documentOperations(doc: OpenApiLike): number {
   return Object.values(doc.paths ?? {}).reduce((n, item) => n + Object.keys(item ?? {}).filter((k) => METHODS.includes(k)).length, 0);
@@ -154,12 +144,11 @@ function summarise(report: PlanReport): Omit<Result, 'file' | 'ms' | 'status'> {
 }
 
 /**
- * One document through the built CLI, as a user runs it (`harden plan FILE --format json`), in its own
- * process so a hang can be killed and the peak RSS is this document's alone. The preload reports the
- * child's CPU time and peak RSS as it exits; exit 2 is a refusal (its sentence on stderr), anything
- * else without a report a crash.
+ * One document through the built CLI, as a user runs it (`harden plan FILE --format json`, in its own
+ * process: scripts/planChild.ts); exit 2 is a refusal (its sentence on stderr), anything else
+ * without a report a crash.
  */
-function measure(file: string): Promise<Result> {
+async function measure(file: string): Promise<Result> {
   let doc: OpenApiLike = {};
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as OpenApiLike;
@@ -167,37 +156,19 @@ function measure(file: string): Promise<Result> {
     /* a document that is not JSON is the CLI's to refuse */
   }
   const facts = { operations: documentOperations(doc), declaresSecurity: requiresSecurity(doc) };
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--require', USAGE, BIN, 'plan', file, '--format', 'json', '--suites', SUITES], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: '' } });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (err = (err + d).slice(-4000)));
-    // The deadline is on the child's CPU time where /proc tells it (a machine shared with other work
-    // stretches wall time, not CPU time), with ten times as long on the wall clock as a backstop.
-    const wallTimer = setTimeout(() => child.kill('SIGKILL'), timeoutMs * 10);
-    const cpuTimer = setInterval(() => {
-      if (cpuSeconds(child.pid) * 1000 > timeoutMs) child.kill('SIGKILL');
-    }, 500);
-    child.on('close', (code, signal) => {
-      clearTimeout(wallTimer);
-      clearInterval(cpuTimer);
-      const ms = performance.now() - started;
-      if (signal === 'SIGKILL') return resolve({ file, status: 'hang', ms, ...facts });
-      const usageLine = /corpus-usage (\{.*\})/.exec(err);
-      const usage = usageLine ? (JSON.parse(usageLine[1]!) as { cpuMs: number; rssMb: number }) : {};
-      const message = err.replace(/\n?corpus-usage \{.*\}\n?/, '').trim();
-      if (code === 0) {
-        try {
-          return resolve({ file, status: 'ok', ms, ...usage, ...facts, ...summarise(JSON.parse(Buffer.concat(out).toString('utf8')) as PlanReport) });
-        } catch {
-          /* a report that does not parse is a crash */
-        }
-      }
-      resolve({ file, status: code === 2 ? 'refused' : 'crash', ms, ...usage, ...facts, message: code === 2 ? message.split('\n').join(' | ') : `exit ${code}: ${message.split('\n').slice(-3).join(' ')}` });
-    });
-  });
+  // CPU time is the deadline; ten times as long on the wall clock is the backstop.
+  const run = await planChild(BIN, file, ['--suites', SUITES], { cpuDeadlineMs: timeoutMs, wallDeadlineMs: timeoutMs * 10 });
+  const measured = { file, ms: run.wallMs, ...(run.cpuMs !== undefined && { cpuMs: run.cpuMs, rssMb: run.rssMb }), ...facts };
+  if (run.killed) return { ...measured, status: 'hang' };
+  if (run.code === 0) {
+    try {
+      return { ...measured, status: 'ok', ...summarise(JSON.parse(run.stdout) as PlanReport) };
+    } catch {
+      /* a report that does not parse is a crash */
+    }
+  }
+  const lines = run.stderr.split('\n');
+  return { ...measured, status: run.code === 2 ? 'refused' : 'crash', message: run.code === 2 ? lines.join(' | ') : `exit ${run.code}: ${lines.slice(-3).join(' ')}` };
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
