@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
-import { validArbitrary, violationSet, withWorkBudget, type Violation } from './arbitraries/index.ts';
+import { CANDIDATE_WORK_BUDGET, validArbitrary, violationSet, withWorkBudget, type Violation } from './arbitraries/index.ts';
 import { boundedFilter } from './arbitraries/bounded-filter.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
 import { bodyExample } from './bodyExample.ts';
@@ -174,9 +174,11 @@ export interface BodyViolations {
   untried: number;
   capped: boolean;
   budgetSpent: boolean;
+  /** Constraints (`/pointer: keyword`) not broken because finding a violation cost more than a keyword's budget. */
+  costly: string[];
 }
 
-const NO_BODY: BodyViolations = { violations: [], untried: 0, capped: false, budgetSpent: false };
+const NO_BODY: BodyViolations = { violations: [], untried: 0, capped: false, budgetSpent: false, costly: [] };
 
 /** The violations of an endpoint's body with how they were bounded; computed once per schema. */
 export function boundedBodyViolations(endpoint: Endpoint, manifest: Manifest): BodyViolations {
@@ -195,12 +197,16 @@ export function bodyViolations(endpoint: Endpoint, manifest: Manifest): Violatio
 
 /** What a reader of the plan should know about how an endpoint's body violations were bounded; undefined when they were not. */
 export function bodyViolationNote(endpoint: Endpoint, manifest: Manifest): string | undefined {
-  const { violations, untried, capped, budgetSpent } = boundedBodyViolations(endpoint, manifest);
+  const { violations, untried, capped, budgetSpent, costly } = boundedBodyViolations(endpoint, manifest);
+  const parts: string[] = [];
   if (budgetSpent) {
-    return `planning budget reached for ${endpoint.id} (${BODY_WORK_BUDGET} draws): ${violations.length} body violations kept, ${untried} body locations not tried`;
+    parts.push(`planning budget reached for ${endpoint.id} (${BODY_WORK_BUDGET} draws): ${violations.length} body violations kept, ${untried} body locations not tried`);
+  } else if (capped) parts.push(`body violations capped at ${MAX_BODY_VIOLATIONS}: ${untried} deeper body locations not tried`);
+  if (costly.length > 0) {
+    const named = costly.length > 3 ? `${costly.slice(0, 3).join(', ')} and ${costly.length - 3} more` : costly.join(', ');
+    parts.push(`${costly.length} body constraint${costly.length === 1 ? '' : 's'} not broken, finding a violation cost over ${CANDIDATE_WORK_BUDGET} draws: ${named}`);
   }
-  if (capped) return `body violations capped at ${MAX_BODY_VIOLATIONS}: ${untried} deeper body locations not tried`;
-  return undefined;
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** A body that breaks exactly one constraint of the endpoint's body schema, chosen by the seed. */

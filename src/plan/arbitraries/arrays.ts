@@ -45,7 +45,9 @@ export function arrayArbitrary(s: Schema, depth: number, capped: boolean, child:
   if (P === 0 && !tail) variants.push(fc.constant([]));
   else if (P === 0 && tail) {
     // not fc.uniqueArray: with minLength it filters without bound when few distinct items exist
-    variants.push(unique ? fc.array(tail, { minLength: minI, maxLength: cap + SLACK }).map((xs) => dedupe(xs).slice(0, cap)) : fc.array(tail, { minLength: minI, maxLength: cap }));
+    // unbiased: fast-check's bias draws from small ranges and repeats earlier items, so a long unique
+    // array (breaking `maxItems: 10000`) lost most of its items to deduplication and was drawn again and again
+    variants.push(unique ? fc.noBias(fc.array(tail, { minLength: minI, maxLength: cap + SLACK })).map((xs) => dedupe(xs).slice(0, cap)) : fc.array(tail, { minLength: minI, maxLength: cap }));
   } else {
     // a tuple may be complete (then `items` continues it) or stop early
     const restMax = P === prefix.length && tail ? cap - P : 0;

@@ -3,8 +3,12 @@ import { SchemaGenerationError } from './errors.ts';
 import { jsonClone } from './json.ts';
 import { chargeWork } from './workMeter.ts';
 
-/** A long string costs as much as many short draws (a `maxLength: 65535` violation is 64 kB each): one unit per kB beyond the draw. */
-const sizeUnits = (v: unknown) => (typeof v === 'string' ? v.length >> 10 : 0);
+/**
+ * A long value costs as much as many short draws: one unit per kB of a string (a `maxLength: 65535`
+ * violation is 64 kB each) and per 64 items of an array (a `maxItems: 10000` one is 10,001 items)
+ * beyond the draw.
+ */
+const sizeUnits = (v: unknown) => (typeof v === 'string' ? v.length >> 10 : Array.isArray(v) ? v.length >> 6 : 0);
 
 /** Fixed seed for fallback pools: keeps runs reproducible whatever the caller's seed. */
 const POOL_SEED = 0x5eed;

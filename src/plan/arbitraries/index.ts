@@ -4,3 +4,4 @@ export { validArbitrary } from './valid.ts';
 export { invalidArbitraries, violationSet, type Violation, type ViolationSet } from './invalid.ts';
 export { withWorkBudget } from './workMeter.ts';
 export { SchemaGenerationError } from './errors.ts';
+export { CANDIDATE_WORK_BUDGET } from './violations/leaf.ts';

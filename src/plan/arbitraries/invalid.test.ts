@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { invalidArbitraries } from './invalid.ts';
+import { invalidArbitraries, violationSet } from './invalid.ts';
+import { withWorkBudget } from './workMeter.ts';
 import { createAjv, loadCorpus } from './test-support.ts';
 
 const SEED = 4242;
@@ -79,5 +80,30 @@ describe('invalidArbitraries: shrinking keeps the violation', () => {
       );
       expect(broken, violation.label).toEqual([]);
     }
+  });
+});
+
+describe('violationSet: a keyword too costly to break is named, and the others are still broken', () => {
+  it('gives up the unique 10,001-item array alone', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        ids: { type: 'array', items: { type: 'integer' }, maxItems: 10_000, uniqueItems: true },
+        name: { type: 'string', maxLength: 3 },
+      },
+    };
+    const { result } = withWorkBudget(2_500, () => violationSet(schema));
+    expect(result.costly).toEqual(['/ids: maxItems']);
+    expect(result.budgetSpent).toBe(false);
+    expect(result.violations.map((v) => v.label)).toEqual(expect.arrayContaining(['/: type', '/ids: type', '/ids: uniqueItems', '/name: maxLength']));
+    expect(result.violations.map((v) => v.label)).not.toContain('/ids: maxItems');
+  });
+
+  it('breaks the same bound when its items are cheap to tell apart', () => {
+    const schema = { type: 'array', items: { type: 'integer' }, maxItems: 40, uniqueItems: true };
+    const { result } = withWorkBudget(2_500, () => violationSet(schema));
+    expect(result.costly).toEqual([]);
+    const maxItems = result.violations.find((v) => v.label === '/: maxItems')!;
+    for (const a of fc.sample(maxItems.arbitrary, { seed: 3, numRuns: 5 }) as unknown[][]) expect(new Set(a).size).toBeGreaterThan(40);
   });
 });

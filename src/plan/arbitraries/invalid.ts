@@ -34,6 +34,8 @@ export interface ViolationSet {
   untried: number;
   capped: boolean;
   budgetSpent: boolean;
+  /** Labels (`/pointer: keyword`) of violations given up because finding one cost more than a keyword's budget. */
+  costly: string[];
 }
 
 /**
@@ -57,7 +59,7 @@ export function invalidArbitraries(schema: JsonSchema, options?: ViolationOption
 export function violationSet(schema: JsonSchema, options: ViolationOptions = {}): ViolationSet {
   const ctx = createContext(schema, options);
   const validate = validatorIn(ctx, schema);
-  if (!validate) return { violations: [], untried: 0, capped: false, budgetSpent: false };
+  if (!validate) return { violations: [], untried: 0, capped: false, budgetSpent: false, costly: [] };
   const cap = options.maxViolations ?? Infinity;
   const byPointer = new Map<string, Array<{ site: Site; index: number }>>();
   collectSites(schema, ctx).forEach((site, index) => {
@@ -70,6 +72,7 @@ export function violationSet(schema: JsonSchema, options: ViolationOptions = {})
   const kept: Array<{ order: number; violation: Violation }> = [];
   let tried = 0;
   let budgetSpent = false;
+  const costly: string[] = [];
   for (const [pointer, sites] of pointers) {
     if (kept.length >= cap) break;
     if (workExhausted()) {
@@ -77,7 +80,7 @@ export function violationSet(schema: JsonSchema, options: ViolationOptions = {})
       break;
     }
     try {
-      kept.push(...violationsAt(pointer, sites, validate, ctx));
+      kept.push(...violationsAt(pointer, sites, validate, ctx, costly));
     } catch (e) {
       // Spent inside one location (a pattern its generator rarely meets, filtered again around it):
       // that location's violations are dropped whole, so no half-checked violation is kept.
@@ -90,14 +93,18 @@ export function violationSet(schema: JsonSchema, options: ViolationOptions = {})
   const untried = pointers.length - tried;
   const capped = kept.length > cap || (untried > 0 && !budgetSpent);
   const violations = kept.slice(0, cap).sort((a, b) => a.order - b.order).map((k) => k.violation);
-  return { violations, untried, capped, budgetSpent };
+  return { violations, untried, capped, budgetSpent, costly };
 }
 
 /** Every violation at one location, each with its place in the schema's order (site, then leaf). */
-function violationsAt(pointer: string, sites: Array<{ site: Site; index: number }>, validate: NonNullable<ReturnType<typeof validatorIn>>, ctx: Ctx) {
+function violationsAt(pointer: string, sites: Array<{ site: Site; index: number }>, validate: NonNullable<ReturnType<typeof validatorIn>>, ctx: Ctx, costly: string[]) {
   const grouped = new Map<string, { keyword: string; order: number; arbs: Array<fc.Arbitrary<unknown>> }>();
   for (const { site, index } of sites) {
-    leafViolations(site, ctx).forEach((leaf, leafIndex) => {
+    const noteCostly = (keyword: string) => {
+      const label = `${pointer || '/'}: ${keyword}`;
+      if (!costly.includes(label)) costly.push(label);
+    };
+    leafViolations(site, ctx, noteCostly).forEach((leaf, leafIndex) => {
       const label = `${pointer || '/'}: ${leaf.keyword}`;
       const whole = tryEmbed(site, leaf.values, ctx);
       if (!whole) return;
