@@ -2,6 +2,7 @@ import type { Endpoint, Manifest } from '../manifest/types.ts';
 import { buildPlan, type PlanOptions } from '../plan/buildPlan.ts';
 import { SUITES, type Case } from '../plan/case.ts';
 import { bodyViolationNote } from '../plan/inputs.ts';
+import { parameterViolationNote } from '../plan/parameterViolations.ts';
 
 /** One endpoint's share of the plan: its cases, or why some could not be planned. */
 export interface EndpointPlan {
@@ -51,8 +52,9 @@ export function planEndpoints(manifest: Manifest, options: PlanOptions): PlanByE
   });
   if (suites.includes('malformed')) {
     for (const entry of own.values()) {
-      const note = bodyViolationNote(entry.endpoint, manifest);
-      if (note !== undefined) entry.notes.push(note);
+      for (const note of [bodyViolationNote(entry.endpoint, manifest), parameterViolationNote(entry.endpoint, manifest)]) {
+        if (note !== undefined) entry.notes.push(note);
+      }
     }
   }
   return { endpoints: [...own.values()], service };

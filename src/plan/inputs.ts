@@ -172,13 +172,15 @@ export interface BodyViolations {
   violations: Violation[];
   /** Body locations whose constraints were not tried. */
   untried: number;
+  /** Deeper locations were not even enumerated: `untried` counts only those that were. */
+  truncated: boolean;
   capped: boolean;
   budgetSpent: boolean;
   /** Constraints (`/pointer: keyword`) not broken because finding a violation cost more than a keyword's budget. */
   costly: string[];
 }
 
-const NO_BODY: BodyViolations = { violations: [], untried: 0, capped: false, budgetSpent: false, costly: [] };
+const NO_BODY: BodyViolations = { violations: [], untried: 0, truncated: false, capped: false, budgetSpent: false, costly: [] };
 
 /** The violations of an endpoint's body with how they were bounded; computed once per schema. */
 export function boundedBodyViolations(endpoint: Endpoint, manifest: Manifest): BodyViolations {
@@ -197,11 +199,12 @@ export function bodyViolations(endpoint: Endpoint, manifest: Manifest): Violatio
 
 /** What a reader of the plan should know about how an endpoint's body violations were bounded; undefined when they were not. */
 export function bodyViolationNote(endpoint: Endpoint, manifest: Manifest): string | undefined {
-  const { violations, untried, capped, budgetSpent, costly } = boundedBodyViolations(endpoint, manifest);
+  const { violations, untried, truncated, capped, budgetSpent, costly } = boundedBodyViolations(endpoint, manifest);
   const parts: string[] = [];
+  const count = truncated ? `more than ${untried}` : `${untried}`;
   if (budgetSpent) {
-    parts.push(`planning budget reached for ${endpoint.id} (${BODY_WORK_BUDGET} draws): ${violations.length} body violations kept, ${untried} body locations not tried`);
-  } else if (capped) parts.push(`body violations capped at ${MAX_BODY_VIOLATIONS}: ${untried} deeper body locations not tried`);
+    parts.push(`planning budget reached for ${endpoint.id} (${BODY_WORK_BUDGET} draws): ${violations.length} body violations kept, ${count} body locations not tried`);
+  } else if (capped) parts.push(`body violations capped at ${MAX_BODY_VIOLATIONS}: ${count} deeper body locations not tried`);
   if (costly.length > 0) {
     const named = costly.length > 3 ? `${costly.slice(0, 3).join(', ')} and ${costly.length - 3} more` : costly.join(', ');
     parts.push(`${costly.length} body constraint${costly.length === 1 ? '' : 's'} not broken, finding a violation cost over ${CANDIDATE_WORK_BUDGET} draws: ${named}`);

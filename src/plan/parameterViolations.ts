@@ -3,10 +3,10 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { addFormats } from '../ajvFormats.ts';
 import { linearPattern } from '../linearPattern.ts';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
-import { invalidArbitraries } from './arbitraries/index.ts';
+import { violationSet, withWorkBudget, type ViolationSet } from './arbitraries/index.ts';
 import { deepNormalize } from './arbitraries/normalize.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
-import { schemaRoot } from './inputs.ts';
+import { BODY_WORK_BUDGET, schemaRoot } from './inputs.ts';
 import { shared } from './shared.ts';
 
 /**
@@ -93,6 +93,32 @@ function readings(text: string | string[]): unknown[] {
 const declaresList = (schema: JsonSchema) => typeof schema === 'object' && [schema.type].flat().includes('array');
 
 /**
+ * A parameter's schema can be as wide as a body (a `deepObject` query, a JSON-encoded header), so
+ * looking for its violations has the body's work budget: a deep object parameter of a real
+ * document otherwise drew nested filtered objects for minutes.
+ */
+function boundedParameterViolations(manifest: Manifest, schema: JsonSchema): ViolationSet {
+  return shared(manifest, `parameter violations\n${JSON.stringify(schema)}`, () => {
+    const { result, exhausted } = withWorkBudget(BODY_WORK_BUDGET, () => violationSet(schema, { root: schemaRoot(manifest) }));
+    return { ...result, budgetSpent: result.budgetSpent || (exhausted && result.untried > 0) };
+  });
+}
+
+/** What a reader of the plan should know about parameters whose violations were bounded; undefined when none were. */
+export function parameterViolationNote(endpoint: Endpoint, manifest: Manifest): string | undefined {
+  const parts: string[] = [];
+  for (const [place, declared] of [['query', endpoint.query], ['headers', endpoint.headers], ['cookies', endpoint.cookies]] as const) {
+    for (const [name, p] of Object.entries(declared)) {
+      if (!coercedValidator(manifest, p.schema)) continue;
+      const { violations, untried, truncated, budgetSpent, costly } = boundedParameterViolations(manifest, p.schema);
+      if (budgetSpent) parts.push(`planning budget reached for ${place} parameter ${name} (${BODY_WORK_BUDGET} draws): ${violations.length} violations kept, ${truncated ? 'more than ' : ''}${untried} locations not tried`);
+      if (costly.length > 0) parts.push(`${place} parameter ${name}: ${costly.length} constraint${costly.length === 1 ? '' : 's'} not broken, too costly to break: ${costly.slice(0, 3).join(', ')}${costly.length > 3 ? ` and ${costly.length - 3} more` : ''}`);
+    }
+  }
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+/**
  * The keyword the text breaks as the server reads it (not the one the generator aimed at: `5`
  * drawn against `type: string, minLength: 3` arrives as "5", which breaks `minLength`), or
  * undefined when some reading is valid.
@@ -114,7 +140,7 @@ function brokenKeyword(validate: ValidateFunction, text: string | string[]): str
 function brokenValue(manifest: Manifest, place: ParameterPlace, name: string, schema: JsonSchema, seed: number): ParameterViolation | undefined {
   const validate = coercedValidator(manifest, schema);
   if (!validate) return undefined;
-  const violations = shared(manifest, `parameter violations\n${JSON.stringify(schema)}`, () => invalidArbitraries(schema, { root: schemaRoot(manifest) }));
+  const { violations } = boundedParameterViolations(manifest, schema);
   for (let i = 0; i < violations.length; i++) {
     const violation = violations[(seed + i) % violations.length]!;
     for (const value of fc.sample(violation.arbitrary, { seed: seed + i, numRuns: 8 })) {

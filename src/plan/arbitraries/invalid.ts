@@ -32,6 +32,8 @@ export interface ViolationSet {
   violations: Violation[];
   /** Locations of the schema whose constraints were not tried because the cap or the budget was reached. */
   untried: number;
+  /** Locations deeper than those counted were not even enumerated (collectSites' MAX_SITES). */
+  truncated: boolean;
   capped: boolean;
   budgetSpent: boolean;
   /** Labels (`/pointer: keyword`) of violations given up because finding one cost more than a keyword's budget. */
@@ -59,10 +61,11 @@ export function invalidArbitraries(schema: JsonSchema, options?: ViolationOption
 export function violationSet(schema: JsonSchema, options: ViolationOptions = {}): ViolationSet {
   const ctx = createContext(schema, options);
   const validate = validatorIn(ctx, schema);
-  if (!validate) return { violations: [], untried: 0, capped: false, budgetSpent: false, costly: [] };
+  if (!validate) return { violations: [], untried: 0, truncated: false, capped: false, budgetSpent: false, costly: [] };
   const cap = options.maxViolations ?? Infinity;
   const byPointer = new Map<string, Array<{ site: Site; index: number }>>();
-  collectSites(schema, ctx).forEach((site, index) => {
+  const { sites: collected, truncated } = collectSites(schema, ctx);
+  collected.forEach((site, index) => {
     const list = byPointer.get(site.pointer) ?? [];
     list.push({ site, index });
     byPointer.set(site.pointer, list);
@@ -91,9 +94,9 @@ export function violationSet(schema: JsonSchema, options: ViolationOptions = {})
     tried++;
   }
   const untried = pointers.length - tried;
-  const capped = kept.length > cap || (untried > 0 && !budgetSpent);
+  const capped = kept.length > cap || ((untried > 0 || truncated) && !budgetSpent);
   const violations = kept.slice(0, cap).sort((a, b) => a.order - b.order).map((k) => k.violation);
-  return { violations, untried, capped, budgetSpent, costly };
+  return { violations, untried, truncated, capped, budgetSpent, costly };
 }
 
 /** Every violation at one location, each with its place in the schema's order (site, then leaf). */

@@ -32,15 +32,44 @@ function extraPropertyName(s: Schema): string {
 }
 
 /**
+ * Locations enumerated at most: a document whose components refer to one another unrolls into
+ * hundreds of thousands of paths within MAX_NESTING (one real query parameter: 152,000), far more
+ * than a planning budget can try, and enumerating them took seconds on its own.
+ */
+export const MAX_SITES = 4_096;
+
+/** The enumerated locations, and whether deeper ones were left out by MAX_SITES. */
+export interface SiteList { sites: Site[]; truncated: boolean }
+
+/**
  * Every location worth breaking: the root, each declared property, the
  * `additionalProperties` slot, each `prefixItems` index and the first `items`
- * index, recursively (ref cycles at most MAX_REPEAT times per path).
+ * index, recursively (ref cycles at most MAX_REPEAT times per path), in the schema's order.
+ * Past `limit` locations, only whole depths are kept (the shallowest, which are tried first),
+ * found by deepening one level at a time: the same locations in the same order as without a limit.
  */
-export function collectSites(schema: JsonSchema, ctx: Ctx): Site[] {
+export function collectSites(schema: JsonSchema, ctx: Ctx, limit = MAX_SITES): SiteList {
+  let kept: Site[] = [];
+  for (let depth = 0; depth <= MAX_NESTING; depth++) {
+    const { sites, deeper } = collectTo(schema, ctx, depth, limit);
+    if (sites.length > limit) return { sites: kept, truncated: true };
+    kept = sites;
+    if (!deeper) return { sites: kept, truncated: false };
+  }
+  return { sites: kept, truncated: false };
+}
+
+/** Locations down to `maxDepth`, stopping once past `limit`; `deeper` says whether any lies below. */
+function collectTo(schema: JsonSchema, ctx: Ctx, maxDepth: number, limit: number): { sites: Site[]; deeper: boolean } {
   const sites: Site[] = [];
+  let deeper = false;
   const walk = (node: JsonSchema, pointer: string, steps: readonly Step[], depth: number, path: readonly JsonSchema[]): void => {
-    if (typeof node === 'boolean' || depth > MAX_NESTING) return;
+    if (typeof node === 'boolean' || depth > MAX_NESTING || sites.length > limit) return;
     if (path.filter((n) => n === node).length >= MAX_REPEAT) return;
+    if (depth > maxDepth) {
+      deeper = true;
+      return;
+    }
     const onPath = [...path, node];
     for (const alt of expand(node, ctx).alts.slice(0, MAX_ALTS_PER_SITE)) {
       sites.push({ pointer, steps, node: alt, depth });
@@ -65,5 +94,5 @@ export function collectSites(schema: JsonSchema, ctx: Ctx): Site[] {
     }
   };
   walk(schema, '', [], 0, []);
-  return sites;
+  return { sites, deeper };
 }
