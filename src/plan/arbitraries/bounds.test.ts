@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { boundedFilter } from './bounded-filter.ts';
 import { invalidArbitraries, violationSet } from './invalid.ts';
 import { withWorkBudget } from './workMeter.ts';
+import { createContext } from './context.ts';
+import { collectSites } from './violations/sites.ts';
 
 /** A body as wide as real payment APIs': many members, each with a few constraints, some nested. */
 const wide = {
@@ -74,5 +76,43 @@ describe('bounds too large to break', () => {
     expect(labels).not.toContain('/meta: maxProperties');
     expect(labels).toContain('/short: maxLength');
     expect(labels).toContain('/note: type');
+  });
+});
+
+describe('collectSites: locations enumerated a depth at a time, up to a limit', () => {
+  // components that refer to one another: the paths multiply with each level
+  const root = {
+    $defs: {
+      a: { type: 'object', properties: { b: { $ref: '#/$defs/b' }, c: { $ref: '#/$defs/c' }, n: { type: 'string', maxLength: 2 } } },
+      b: { type: 'object', properties: { a: { $ref: '#/$defs/a' }, c: { $ref: '#/$defs/c' }, m: { type: 'integer', minimum: 0 } } },
+      c: { type: 'object', properties: { a: { $ref: '#/$defs/a' }, b: { $ref: '#/$defs/b' }, items: { type: 'array', items: { $ref: '#/$defs/a' } } } },
+    },
+    $ref: '#/$defs/a',
+  };
+  const pointers = (limit?: number) => {
+    const { sites, truncated } = collectSites(root, createContext(root), limit);
+    return { pointers: sites.map((s) => `${s.depth} ${s.pointer}`), truncated };
+  };
+
+  it('keeps whole depths, the shallowest, in the order of the unlimited enumeration', () => {
+    const all = pointers(Infinity);
+    expect(all.truncated).toBe(false);
+    expect(all.pointers.length).toBeGreaterThan(300);
+    const limited = pointers(100);
+    expect(limited.truncated).toBe(true);
+    expect(limited.pointers.length).toBeLessThanOrEqual(100);
+    const deepest = Math.max(...limited.pointers.map((p) => Number(p.split(' ')[0])));
+    expect(limited.pointers).toEqual(all.pointers.filter((p) => Number(p.split(' ')[0]) <= deepest));
+    expect(all.pointers.some((p) => Number(p.split(' ')[0]) === deepest + 1)).toBe(true);
+  });
+
+  it('says when deeper locations were left out, and a violation set says so as capped', () => {
+    expect(pointers().truncated).toBe(true);
+    const { result } = withWorkBudget(100_000, () => violationSet(root, { maxViolations: 5 }));
+    expect(result.truncated).toBe(true);
+    expect(result.capped).toBe(true);
+    const small = { type: 'object', properties: { n: { type: 'string', maxLength: 2 } } };
+    expect(collectSites(small, createContext(small)).truncated).toBe(false);
+    expect(violationSet(small).truncated).toBe(false);
   });
 });
