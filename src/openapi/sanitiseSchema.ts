@@ -48,6 +48,26 @@ export function unicodeSafePattern(pattern: string): string | undefined {
   return validRegex(out) ? out : undefined;
 }
 
+/**
+ * The body of a pattern written as a regular expression literal, `/^\d{4}$/` or `/^[a-z]+$/i`
+ * (PHP's and JavaScript's habit), when the pattern as written admits no string: an anchor right
+ * after the opening slash or right before the closing one cannot match. Undefined otherwise, so a
+ * pattern that really means a slash is left alone.
+ */
+export function regexLiteralBody(pattern: string): { source: string; flags: string } | undefined {
+  const m = /^\/(.+)\/([dgimsuvy]*)$/s.exec(pattern);
+  if (!m) return undefined;
+  const [, source, flags] = m as unknown as [string, string, string];
+  if (!(source.startsWith('^') || (source.endsWith('$') && !source.endsWith('\\$')))) return undefined;
+  if (flags.includes('m')) return undefined;
+  try {
+    new RegExp(source);
+  } catch {
+    return undefined;
+  }
+  return { source, flags };
+}
+
 /** What each keyword's value must be for JSON Schema 2020-12 (the manifest's dialect). */
 const RULES: Record<string, { ok: (v: unknown) => boolean; want: string }> = {
   type: { ok: (v) => (typeof v === 'string' && TYPES.has(v)) || (Array.isArray(v) && v.length > 0 && v.every((t) => typeof t === 'string' && TYPES.has(t))), want: 'a JSON type name or a list of them' },
@@ -68,6 +88,11 @@ const RULES: Record<string, { ok: (v: unknown) => boolean; want: string }> = {
  */
 export function sanitiseSchema(schema: JsonObject, tell: (message: string, affects?: 'coverage') => void): JsonObject {
   const out = { ...schema };
+  const literal = typeof out.pattern === 'string' ? regexLiteralBody(out.pattern) : undefined;
+  if (literal !== undefined) {
+    tell(`the pattern ${JSON.stringify(out.pattern).slice(0, 60)} is written as a regular expression literal (/…/${literal.flags}); as written no string matches it (an anchor beside a slash), so it is read without the slashes${literal.flags.includes('i') ? ', and case-sensitively: JSON Schema has no flags' : ''}. Write the pattern without delimiters in the document.`);
+    out.pattern = literal.source;
+  }
   const repaired = typeof out.pattern === 'string' && !validRegex(out.pattern) ? unicodeSafePattern(out.pattern) : undefined;
   if (repaired !== undefined) {
     // Same meaning, so nothing about the cases changes: a note, for whoever fixes the document.

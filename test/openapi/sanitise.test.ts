@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHardenError, HardenError } from '../../src/errors.ts';
 import fc from 'fast-check';
 import { importOpenApi } from '../../src/openapi/importOpenApi.ts';
-import { unicodeSafePattern } from '../../src/openapi/sanitiseSchema.ts';
+import { regexLiteralBody, unicodeSafePattern } from '../../src/openapi/sanitiseSchema.ts';
 
 const write = (doc: unknown) => {
   const file = join(mkdtempSync(join(tmpdir(), 'harden-sanitise-')), 'api.json');
@@ -38,6 +38,10 @@ const document = {
           // AWS Panorama's PortName: `\_` is `_` without the u flag, and a syntax error with it
           port: { type: 'string', pattern: '^[a-zA-Z0-9\\-\\_]+$' },
           unfixable: { type: 'string', pattern: 'a{' },
+          // data2crm's dates, sinao's names: regular expression literals, delimiters and flags in the pattern
+          born: { type: 'string', pattern: '/^\\d{4}-\\d{2}-\\d{2}$/' },
+          name: { type: 'string', pattern: '/^.*[a-z]+.*$/i' },
+          path: { type: 'string', pattern: '/api/v1/' },
           // the BBC's `mixin`: an enum of single values on an array
           mixins: { type: 'array', enum: ['live', 'promotions'], items: { type: 'string' } },
           type: { type: 'string' },
@@ -57,6 +61,14 @@ describe('the importer never emits what its own validator refuses', () => {
     expect(thing.properties.port).toEqual({ type: 'string', pattern: '^[a-zA-Z0-9\\-_]+$' });
     expect(new RegExp(thing.properties.port!.pattern as string, 'u').test('node_1-a')).toBe(true);
     expect(thing.properties.unfixable).toEqual({ type: 'string' });
+    expect(thing.properties.born).toEqual({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    expect(thing.properties.name).toEqual({ type: 'string', pattern: '^.*[a-z]+.*$' });
+    // a pattern that means its slashes (no anchor beside them) is left as written
+    expect(thing.properties.path).toEqual({ type: 'string', pattern: '/api/v1/' });
+    const born = warnings.find((w) => w.message.includes('/properties/born'))!;
+    expect(born.affects).toBeUndefined();
+    expect(born.message).toContain('is written as a regular expression literal (/…/)');
+    expect(warnings.find((w) => w.message.includes('/properties/name'))!.message).toContain('case-sensitively');
     expect(thing.properties.mixins).toEqual({ type: 'array', items: { type: 'string', enum: ['live', 'promotions'] } });
     expect(warnings.find((w) => w.message.includes('/properties/mixins'))!.message).toContain('it is read as the enum of the array\'s items');
     const port = warnings.find((w) => w.message.includes('/properties/port'))!;
@@ -101,5 +113,16 @@ describe('patterns written without the u flag', () => {
   it('are left alone when no rewrite of escapes makes them valid', () => {
     expect(unicodeSafePattern('a{')).toBeUndefined();
     expect(unicodeSafePattern('(')).toBeUndefined();
+  });
+});
+
+describe('patterns written as regular expression literals', () => {
+  it('are read without their delimiters only when no string could match them as written', () => {
+    for (const pattern of ['/^a$/', '/^[a-z]+/i', '/\\d+$/']) {
+      expect(regexLiteralBody(pattern), pattern).toBeDefined();
+      fc.assert(fc.property(fc.string(), (x) => !new RegExp(pattern, 'u').test(x)), { seed: 7, numRuns: 200 });
+    }
+    expect(regexLiteralBody('/^a$/')).toEqual({ source: '^a$', flags: '' });
+    for (const pattern of ['/a/', '/users/\\d+/', '^/a/$', '/^a$/m', '/^(/']) expect(regexLiteralBody(pattern), pattern).toBeUndefined();
   });
 });

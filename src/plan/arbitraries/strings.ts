@@ -75,6 +75,24 @@ function plainStringArbitrary(min: number, max: number | undefined): fc.Arbitrar
  * combination for this generator.
  */
 export function stringArbitrary(s: Schema): fc.Arbitrary<string> | undefined {
+  const key = JSON.stringify([s['format'], s['pattern'], s['minLength'], s['maxLength']]);
+  if (stringArbitraries.has(key)) return stringArbitraries.get(key);
+  const built = buildStringArbitrary(s);
+  if (stringArbitraries.size >= STRING_CACHE_LIMIT) stringArbitraries.clear();
+  stringArbitraries.set(key, built);
+  return built;
+}
+
+/**
+ * String arbitraries by the four keywords that make them: a document repeats one constrained string
+ * under many operations, and finding that a pattern cannot be met costs over a thousand draws each
+ * time. Sharing one filtered arbitrary shares its fallback pool, which holds the same values
+ * however far it was sampled (bounded-filter.ts), so a shared one draws what a fresh one would.
+ */
+const stringArbitraries = new Map<string, fc.Arbitrary<string> | undefined>();
+const STRING_CACHE_LIMIT = 5_000;
+
+function buildStringArbitrary(s: Schema): fc.Arbitrary<string> | undefined {
   const min = typeof s['minLength'] === 'number' ? Math.max(0, Math.ceil(s['minLength'])) : 0;
   const max = typeof s['maxLength'] === 'number' ? Math.floor(s['maxLength']) : undefined;
   if (max !== undefined && max < min) return undefined;
