@@ -22,9 +22,8 @@ export interface PlanByEndpoint {
 
 /**
  * The plan `harden run` would make with the same seed, one suite at a time, grouped by endpoint.
- * A suite the planner cannot finish is planned again endpoint by endpoint, alone, so that the
- * endpoint at fault is named and the others still get their cases (a case that looks at its
- * neighbours, such as the methods a path does not document, may then differ from the run's).
+ * An endpoint the planner cannot plan is named with the planner's reason, and the others still get
+ * their cases, planned against the whole manifest as a run plans them.
  */
 export function planEndpoints(manifest: Manifest, options: PlanOptions): PlanByEndpoint {
   const own = new Map<string, EndpointPlan>(manifest.endpoints.map((endpoint) => [endpoint.id, { endpoint, cases: [], notes: [] }]));
@@ -37,18 +36,11 @@ export function planEndpoints(manifest: Manifest, options: PlanOptions): PlanByE
   suites.forEach((suite, index) => {
     // one suite at a time: progress counted over every suite
     const onProgress = options.onProgress && ((done: number) => options.onProgress!(index * n + done, suites.length * n, suite));
-    try {
-      add(buildPlan(manifest, { ...options, suites: [suite], onProgress }).cases);
-    } catch {
-      for (const endpoint of manifest.endpoints) {
-        try {
-          add(buildPlan({ ...manifest, endpoints: [endpoint] }, { ...options, suites: [suite], onProgress: undefined }).cases.filter((c) => c.endpointId === endpoint.id));
-        } catch (error) {
-          const entry = own.get(endpoint.id)!;
-          entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${(error as Error).message}`;
-        }
-      }
-    }
+    const onEndpointError = (endpoint: Endpoint, _suite: string, error: Error) => {
+      const entry = own.get(endpoint.id)!;
+      entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${error.message}`;
+    };
+    add(buildPlan(manifest, { ...options, suites: [suite], onProgress, onEndpointError }).cases);
   });
   if (suites.includes('malformed')) {
     for (const entry of own.values()) {

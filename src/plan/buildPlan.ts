@@ -1,4 +1,4 @@
-import type { Manifest } from '../manifest/types.ts';
+import type { Endpoint, Manifest } from '../manifest/types.ts';
 import { ROTATION_STEPS, SUITES, type Case, type Plan, type SuiteId } from './case.ts';
 import { tokensFor } from './withCases.ts';
 import { planMalformed } from './malformed.ts';
@@ -25,6 +25,12 @@ export interface PlanOptions {
    * plan can show progress. Planning stays pure: the callback is the caller's, and decides nothing.
    */
   onProgress?: (done: number, total: number, suite: SuiteId) => void;
+  /**
+   * Told when one endpoint's cases of a suite cannot be planned; they are left out and planning goes
+   * on with the same manifest, so every other case is the one a whole plan holds. Without it the
+   * error propagates.
+   */
+  onEndpointError?: (endpoint: Endpoint, suite: SuiteId, error: Error) => void;
 }
 
 const planners = {
@@ -45,7 +51,13 @@ export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
   const total = suites.length * manifest.endpoints.length;
   for (const [index, suite] of suites.entries()) {
     const planned = manifest.endpoints.flatMap((endpoint, e) => {
-      const own = planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS });
+      let own: Case[] = [];
+      try {
+        own = planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS });
+      } catch (error) {
+        if (!options.onEndpointError) throw error;
+        options.onEndpointError(endpoint, suite, error as Error);
+      }
       options.onProgress?.(index * manifest.endpoints.length + e + 1, total, suite);
       return own;
     });

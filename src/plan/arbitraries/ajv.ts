@@ -16,7 +16,7 @@ import { chargeWork } from './workMeter.ts';
 // validateSchema off: the manifest's schemas were checked against the meta-schema when it loaded
 // (src/manifest/jsonSchemaProblems.ts), and checking every derived copy again was a third of a
 // small document's planning time.
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, code: { regExp: linearPattern } });
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, inlineRefs: false, code: { regExp: linearPattern } });
 addFormats(ajv);
 
 export type Validator = ValidateFunction;

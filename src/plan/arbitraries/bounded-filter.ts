@@ -4,11 +4,22 @@ import { jsonClone } from './json.ts';
 import { chargeWork } from './workMeter.ts';
 
 /**
- * A long value costs as much as many short draws: one unit per kB of a string (a `maxLength: 65535`
- * violation is 64 kB each) and per 64 items of an array (a `maxItems: 10000` one is 10,001 items)
- * beyond the draw.
+ * A large value costs as much as many small draws: one unit per 64 values inside it (a `maxItems:
+ * 10000` violation is 10,001 items, one draw of DocuSign's envelope body thousands of members) and
+ * per kB of its strings (a `maxLength: 65535` violation is 64 kB), beyond the draw itself.
  */
-const sizeUnits = (v: unknown) => (typeof v === 'string' ? v.length >> 10 : Array.isArray(v) ? v.length >> 6 : 0);
+export function sizeUnits(v: unknown): number {
+  let values = 0;
+  let chars = 0;
+  const walk = (x: unknown): void => {
+    values++;
+    if (typeof x === 'string') chars += x.length;
+    else if (Array.isArray(x)) for (const item of x) walk(item);
+    else if (x !== null && typeof x === 'object') for (const key in x) walk((x as Record<string, unknown>)[key]);
+  };
+  walk(v);
+  return (values >> 6) + (chars >> 10);
+}
 
 /** Fixed seed for fallback pools: keeps runs reproducible whatever the caller's seed. */
 const POOL_SEED = 0x5eed;
