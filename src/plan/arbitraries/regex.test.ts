@@ -11,6 +11,9 @@ const PATTERNS = [
   '^(?<name>[a-z0-9]+)*$',
   '^\\p{Lu}\\p{Ll}+( \\p{Lu}\\p{Ll}+){0,2}$',
   '^([a-z]+)+\\.(com|org)$',
+  // AWS Translate's text, and the other properties narrowed
+  '[\\P{M}\\p{M}]{1,40}',
+  '^[\\p{P}\\p{S}\\P{L}\\P{N}\\P{Z}\\P{C}\\p{Mn}]+$',
 ];
 
 describe('generationPattern', () => {
@@ -26,8 +29,28 @@ describe('generationPattern', () => {
     expect(generationPattern('\\p{N}+')).toBe('[0-9]+');
     expect(generationPattern('[\\p{Z}x]')).toBe('[ x]');
     expect(generationPattern('[^\\p{L}]')).toBe('[^\\p{L}]');
+    expect(generationPattern('[\\P{M}\\p{M}]{1,10000}')).toBe('[ -~\\u0300-\\u036F]{1,10000}');
+    expect(generationPattern('\\P{Sc}')).toBe('\\P{Sc}');
     expect(generationPattern('^([a-z-]+)?$')).toBe('^(a{0}[a-z-]+)?$');
     expect(generationPattern('^(?=.*\\d)[a-z\\d]+$')).toBe('^(?=.*\\d)[a-z\\d]+$');
     expect(generationPattern('\\(x\\)?')).toBe('\\(x\\)?');
+  });
+});
+
+describe('the narrowed property classes', () => {
+  it('hold only members of their property (every code point of each subset tested)', () => {
+    for (const name of ['L', 'Lu', 'Ll', 'N', 'Nd', 'Z', 'Zs', 'M', 'Mn', 'P', 'S', 'C', 'Cc']) {
+      for (const negated of [false, true]) {
+        const written = `${negated ? '\\P' : '\\p'}{${name}}`;
+        const narrowed = generationPattern(written);
+        if (narrowed === written) continue;
+        const subset = new RegExp(narrowed, 'u');
+        const property = new RegExp(`^${written}$`, 'u');
+        for (let cp = 0; cp <= 0xff + 0x400; cp++) {
+          const ch = String.fromCodePoint(cp);
+          if (subset.test(ch)) expect(property.test(ch), `${written} holds U+${cp.toString(16)}`).toBe(true);
+        }
+      }
+    }
   });
 });
