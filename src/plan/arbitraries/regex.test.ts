@@ -13,6 +13,10 @@ const PATTERNS = [
   '^([a-z]+)+\\.(com|org)$',
   // AWS Translate's text, and the other properties narrowed
   '[\\P{M}\\p{M}]{1,40}',
+  // negated classes: AWS IoT's comments, paths without a slash, an escaped bracket inside
+  '[^\\p{C}]+',
+  '^[^/]{2,5}$',
+  '^[^\\]a-c]+x$',
   '^[\\p{P}\\p{S}\\P{L}\\P{N}\\P{Z}\\P{C}\\p{Mn}]+$',
 ];
 
@@ -28,7 +32,12 @@ describe('generationPattern', () => {
   it('narrows property classes outside negated classes, and guards quantified groups', () => {
     expect(generationPattern('\\p{N}+')).toBe('[0-9]+');
     expect(generationPattern('[\\p{Z}x]')).toBe('[ x]');
-    expect(generationPattern('[^\\p{L}]')).toBe('[^\\p{L}]');
+    // a negated class becomes the class of its printable members: no letter here, every digit
+    const notLetter = new RegExp(`^${generationPattern('[^\\p{L}]')}$`, 'u');
+    expect(generationPattern('[^\\p{L}]')).not.toContain('^');
+    expect(['a', 'Z', 'é'].filter((x) => notLetter.test(x))).toEqual([]);
+    expect(['0', '9', ' ', '/'].every((x) => notLetter.test(x))).toBe(true);
+    expect(generationPattern('[^\\x00-\\xff]')).toBe('[^\\x00-\\xff]');
     expect(generationPattern('[\\P{M}\\p{M}]{1,10000}')).toBe('[ -~\\u0300-\\u036F]{1,10000}');
     expect(generationPattern('\\P{Sc}')).toBe('\\P{Sc}');
     expect(generationPattern('^([a-z-]+)?$')).toBe('^(a{0}[a-z-]+)?$');

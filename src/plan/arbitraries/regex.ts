@@ -94,6 +94,31 @@ const PROPERTY_SUBSETS: Record<string, string> = {
  * group gets an empty `a{0}` in front, which matches the same. Callers still test every drawn string
  * against `pattern` itself; a rewrite that does not compile is not used.
  */
+/** Printable ASCII and Latin-1 letters: what a negated class is drawn from. */
+const PRINTABLE = [...Array.from({ length: 0x7f - 0x20 }, (_, k) => 0x20 + k), ...Array.from({ length: 0x100 - 0xc0 }, (_, k) => 0xc0 + k)].map((cp) => String.fromCodePoint(cp));
+
+/**
+ * The negated class opening at `start` (`[^/]`, `[^\p{C}]`) as the class of its printable members,
+ * each tested against the class itself; undefined when it has none or does not compile alone.
+ * fast-check draws a negated class from a table of every code point outside it (a million for
+ * `[^\p{C}]`: 500 MB for AWS IoT's comments).
+ */
+function printableMembers(pattern: string, start: number): { cls: string; end: number } | undefined {
+  let end = start + 2;
+  for (; end < pattern.length && pattern[end] !== ']'; end++) if (pattern[end] === '\\') end++;
+  if (end >= pattern.length) return undefined;
+  let test: RegExp;
+  try {
+    test = new RegExp(`^${pattern.slice(start, end + 1)}$`, 'u');
+  } catch {
+    return undefined;
+  }
+  const members = PRINTABLE.filter((ch) => test.test(ch));
+  if (members.length === 0) return undefined;
+  const escape = (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+  return { cls: `[${members.map(escape).join('')}]`, end };
+}
+
 export function generationPattern(pattern: string): string {
   let out = '';
   let inClass = false;
@@ -119,8 +144,15 @@ export function generationPattern(pattern: string): string {
       continue;
     }
     if (c === '[') {
-      inClass = true;
       negated = pattern[i + 1] === '^';
+      const printable = negated ? printableMembers(pattern, i) : undefined;
+      if (printable) {
+        out += printable.cls;
+        i = printable.end;
+        negated = false;
+        continue;
+      }
+      inClass = true;
     } else if (c === '(') {
       // lookarounds are left as they are: fast-check refuses them, and withoutLookarounds deals with that
       const lookaround = /^\(\?<?[=!]/.test(pattern.slice(i, i + 4));
