@@ -128,7 +128,8 @@ function namedOperations(warnings: ImportWarning[]): (endpoint: Pick<Endpoint, '
     const [method, written] = [warning.operation.slice(0, space), warning.operation.slice(space + 1)];
     const split = splitFixedParameters(written);
     const key = `${method} ${split?.path ?? written}`;
-    const entry = { warning, ...(split && { fixed: split.fixed.map((f) => ({ name: f.name.toLowerCase(), value: f.value })) }) };
+    // a bare name fixes no value: the path before it tells the endpoint apart
+    const entry = { warning, ...(split && { fixed: split.fixed.flatMap((f) => (f.value === undefined ? [] : [{ name: f.name.toLowerCase(), value: f.value }])) }) };
     const list = read.get(key);
     if (list) list.push(entry);
     else read.set(key, [entry]);

@@ -80,6 +80,12 @@ export function namedParams(
   // name with a hyphen is a header (X-Amz-Target), anything else a query parameter (Action).
   for (const { name, value, marker } of operation.fixed ?? []) {
     const lower = name.toLowerCase();
+    if (value === undefined) {
+      // a bare name: the parameter must be sent, whatever its value (AWS declares these as required query parameters already)
+      if (lower in headers) headers[lower] = { ...headers[lower]!, required: true };
+      else query[name] = { schema: query[name]?.schema ?? { type: 'string' }, required: true };
+      continue;
+    }
     if (lower in headers || (!(name in query) && marker === '#' && name.includes('-'))) headers[lower] = fixedSchema(value);
     else query[name] = fixedSchema(value);
   }

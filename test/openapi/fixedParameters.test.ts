@@ -51,3 +51,39 @@ describe('operations told apart by a header or query value', () => {
     expect(new Set(plan.cases.map((c) => c.title)).size).toBe(plan.cases.length);
   });
 });
+
+/** AWS REST operations (CodeArtifact): one path, told apart by which query parameters they carry. */
+const rest = {
+  openapi: '3.0.0',
+  info: { title: 'Artifacts', version: '1' },
+  paths: {
+    '/v1/domain#domain': {
+      get: { operationId: 'DescribeDomain', parameters: [{ name: 'domain', in: 'query', required: true, schema: { type: 'string', pattern: '^[a-z]+$' } }], responses: { '200': { description: 'ok' } } },
+      delete: { operationId: 'DeleteDomain', parameters: [{ name: 'domain', in: 'query', schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } },
+    },
+    '/v1/repository#domain&repository': {
+      get: { operationId: 'DescribeRepository', parameters: [{ name: 'domain', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } },
+    },
+    '/v1/repository#domain&repository&format': {
+      get: { operationId: 'DescribeRepositoryFormat', responses: { '200': { description: 'ok' } } },
+    },
+  },
+};
+
+describe('operations told apart by the query parameters they carry (`#domain&repository`)', () => {
+  it('import on the path before the marker, each named parameter required; a second operation on the same route is skipped with a warning', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'harden-fixed-')), 'rest.json');
+    writeFileSync(file, JSON.stringify(rest));
+    const { manifest, warnings } = await importOpenApi(file);
+    const byId = new Map(manifest.endpoints.map((e) => [e.id, e]));
+    expect([...byId.keys()]).toEqual(['DescribeDomain', 'DeleteDomain', 'DescribeRepository']);
+    expect(byId.get('DescribeDomain')).toMatchObject({ method: 'GET', path: '/v1/domain', query: { domain: { required: true, schema: { type: 'string', pattern: '^[a-z]+$' } } } });
+    // declared optional, or not declared: the path makes it required
+    expect(byId.get('DeleteDomain')!.query.domain).toMatchObject({ required: true });
+    expect(byId.get('DescribeRepository')!.query).toMatchObject({ domain: { required: true }, repository: { required: true, schema: { type: 'string' } } });
+    expect(warnings.find((w) => w.operation === 'GET /v1/repository#domain&repository&format')!.message).toContain('the same route as "DescribeRepository"');
+    const plan = buildPlan(manifest, { seed: 1, suites: ['positive'] });
+    const sent = plan.cases.find((c) => c.endpointId === 'DescribeRepository')!.request.query;
+    expect(Object.keys(sent ?? {}).sort()).toEqual(['domain', 'repository']);
+  });
+});
