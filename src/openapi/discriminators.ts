@@ -16,14 +16,15 @@ export interface FixedParameter {
  * `/#X-Amz-Target=Service.Operation`, `/?Action=AddPermission&Version=2012-11-05`: one path, many
  * operations told apart by a header or query value (AWS's JSON and query protocols). The path the
  * request goes to is the part before the marker; the pairs after it become fixed parameters, and
- * bare names (`/v1/domain#domain&repository`) required ones.
+ * bare names after `#` (`/v1/domain#domain&repository`) required ones.
  * Undefined for a path with neither marker, or whose suffix is not `name=value` pairs or names.
  */
 export function splitFixedParameters(written: string): { path: string; fixed: FixedParameter[] } | undefined {
   const match = /^(\/[^?#]*)([?#])(.+)$/.exec(written);
   if (!match) return undefined;
   const [, path, marker, suffix] = match as unknown as [string, string, '#' | '?', string];
-  const pairs = suffix.split('&').map((pair) => /^([A-Za-z0-9_.-]+)(?:=([^=]*))?$/.exec(pair));
+  // bare names only after `#`, AWS's REST convention; after `?` a bare name is a query string the path fixes, not a parameter
+  const pairs = suffix.split('&').map((pair) => (marker === '#' ? /^([A-Za-z0-9_.-]+)(?:=([^=]*))?$/ : /^([A-Za-z0-9_.-]+)=([^=]*)$/).exec(pair));
   if (pairs.some((p) => p === null)) return undefined;
   return { path, fixed: pairs.map((p) => ({ name: p![1]!, ...(p![2] !== undefined && { value: decodeURIComponent(p![2]) }), marker })) };
 }

@@ -37,7 +37,7 @@ export function listOperations(root: JsonObject, warn: (w: ImportWarning) => voi
     }
     const split = /^\/[^?#]*$/.test(path) ? { path, fixed: undefined } : splitFixedParameters(path);
     if (!split) {
-      warn({ operation: path, construct: 'paths', message: `the path "${path}" is not an absolute path, nor one followed by name=value pairs or names after "?" or "#"; its operations are skipped. Write the path without query or fragment, and the values as parameters.` });
+      warn({ operation: path, construct: 'paths', message: `the path "${path}" is not an absolute path, nor one followed by name=value pairs after "?" or "#" (or bare names after "#"); its operations are skipped. Write the path without query or fragment, and the values as parameters.` });
       continue;
     }
     if (isObject(item.trace)) warn({ operation: `TRACE ${path}`, construct: 'trace', message: 'TRACE is not a method the manifest supports; the operation is skipped.' });
