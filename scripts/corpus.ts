@@ -120,6 +120,7 @@ function cause(warning: string): string {
   if (construct) return construct;
   if (warning.startsWith('planning budget')) return 'planning budget';
   if (warning.startsWith('body violations capped')) return 'violation cap';
+  if (/constraints? not broken/.test(warning)) return 'costly violation';
   return 'other';
 }
 
