@@ -104,6 +104,42 @@ paths:
   });
 });
 
+describe('harden plan: a constraint too costly to break', () => {
+  // 10,001 distinct integers break maxItems; a generator weighted towards small values rarely draws them
+  const doc = `openapi: 3.0.3
+info: { title: costly, version: '1' }
+servers: [{ url: 'http://127.0.0.1:1' }]
+paths:
+  /entities:
+    post:
+      operationId: tagEntities
+      parameters:
+        - { name: ids, in: query, schema: { type: array, items: { type: integer }, maxItems: 10000, uniqueItems: true } }
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                entitiesIds: { type: array, items: { type: integer }, maxItems: 10000, uniqueItems: true }
+                name: { type: string, maxLength: 3 }
+      responses:
+        '200': { description: ok }
+`;
+
+  it('is named in a note, and the other constraints are still broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
+    const file = join(dir, 'costly.yaml');
+    writeFileSync(file, doc);
+    const json = JSON.parse((await plan([file, '--format', 'json', '--suites', 'malformed'])).out) as PlanReport;
+    const tag = json.endpoints.find((e) => e.id === 'tagEntities')!;
+    expect(tag.warnings).toEqual([]);
+    expect(tag.notes).toContain('body: 1 constraint not broken, finding a violation cost over 500 draws: /entitiesIds: maxItems');
+    expect(tag.notes).toContain('query parameter ids: 1 constraint not broken, finding a violation cost over 500 draws: /: maxItems');
+    expect(tag.cases.malformed).toBeGreaterThan(0);
+  });
+});
+
 describe('an endpoint that cannot be planned', () => {
   // A string whose enum holds only numbers: no value satisfies it.
   const doc = `openapi: 3.0.3

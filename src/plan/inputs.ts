@@ -197,6 +197,12 @@ export function bodyViolations(endpoint: Endpoint, manifest: Manifest): Violatio
   return boundedBodyViolations(endpoint, manifest).violations;
 }
 
+/** `body: 2 constraints not broken, finding a violation cost over 500 draws: /a: maxItems, /b: pattern`: the first three named. */
+export function costlyNote(where: string, costly: readonly string[]): string {
+  const named = costly.length > 3 ? `${costly.slice(0, 3).join(', ')} and ${costly.length - 3} more` : costly.join(', ');
+  return `${where}: ${costly.length} constraint${costly.length === 1 ? '' : 's'} not broken, finding a violation cost over ${CANDIDATE_WORK_BUDGET} draws: ${named}`;
+}
+
 /** What a reader of the plan should know about how an endpoint's body violations were bounded; undefined when they were not. */
 export function bodyViolationNote(endpoint: Endpoint, manifest: Manifest): string | undefined {
   const { violations, untried, truncated, capped, budgetSpent, costly } = boundedBodyViolations(endpoint, manifest);
@@ -205,10 +211,7 @@ export function bodyViolationNote(endpoint: Endpoint, manifest: Manifest): strin
   if (budgetSpent) {
     parts.push(`planning budget reached for ${endpoint.id} (${BODY_WORK_BUDGET} draws): ${violations.length} body violations kept, ${count} body locations not tried`);
   } else if (capped) parts.push(`body violations capped at ${MAX_BODY_VIOLATIONS}: ${count} deeper body locations not tried`);
-  if (costly.length > 0) {
-    const named = costly.length > 3 ? `${costly.slice(0, 3).join(', ')} and ${costly.length - 3} more` : costly.join(', ');
-    parts.push(`${costly.length} body constraint${costly.length === 1 ? '' : 's'} not broken, finding a violation cost over ${CANDIDATE_WORK_BUDGET} draws: ${named}`);
-  }
+  if (costly.length > 0) parts.push(costlyNote('body', costly));
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 

@@ -6,7 +6,7 @@ import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest
 import { violationSet, withWorkBudget, type ViolationSet } from './arbitraries/index.ts';
 import { deepNormalize } from './arbitraries/normalize.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
-import { BODY_WORK_BUDGET, schemaRoot } from './inputs.ts';
+import { BODY_WORK_BUDGET, costlyNote, schemaRoot } from './inputs.ts';
 import { shared } from './shared.ts';
 
 /**
@@ -112,7 +112,7 @@ export function parameterViolationNote(endpoint: Endpoint, manifest: Manifest): 
       if (!coercedValidator(manifest, p.schema)) continue;
       const { violations, untried, truncated, budgetSpent, costly } = boundedParameterViolations(manifest, p.schema);
       if (budgetSpent) parts.push(`planning budget reached for ${place} parameter ${name} (${BODY_WORK_BUDGET} draws): ${violations.length} violations kept, ${truncated ? 'more than ' : ''}${untried} locations not tried`);
-      if (costly.length > 0) parts.push(`${place} parameter ${name}: ${costly.length} constraint${costly.length === 1 ? '' : 's'} not broken, too costly to break: ${costly.slice(0, 3).join(', ')}${costly.length > 3 ? ` and ${costly.length - 3} more` : ''}`);
+      if (costly.length > 0) parts.push(costlyNote(`${place} parameter ${name}`, costly));
     }
   }
   return parts.length > 0 ? parts.join('; ') : undefined;
