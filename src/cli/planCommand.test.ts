@@ -11,6 +11,14 @@ import type { PlanReport } from './planReport.ts';
 
 const MANIFEST = 'fixtures/reference-api/manifest.yaml';
 
+/** `text` in a file of its own temporary folder. */
+function written(name: string, text: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
 async function plan(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
@@ -50,9 +58,7 @@ describe('harden plan', () => {
   });
 
   it('refuses a bad manifest with exit 2 and its location, as harden validate does', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
-    const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'harden: 1\nservice: x\nendpoints: nope\n');
+    const { file } = written('bad.yaml', 'harden: 1\nservice: x\nendpoints: nope\n');
     const { code, err } = await plan([file]);
     expect(code).toBe(2);
     expect(err).toContain(file);
@@ -87,9 +93,7 @@ paths:
 `;
 
   it('keeps what only narrows the checks out of the warnings, and says so in the table', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
-    const file = join(dir, 'notes.yaml');
-    writeFileSync(file, doc);
+    const { file } = written('notes.yaml', doc);
     const json = JSON.parse((await plan([file, '--format', 'json'])).out) as PlanReport;
     const list = json.endpoints.find((e) => e.id === 'listItems')!;
     const add = json.endpoints.find((e) => e.id === 'addItem')!;
@@ -128,9 +132,7 @@ paths:
 `;
 
   it('is named in a note, and the other constraints are still broken', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
-    const file = join(dir, 'costly.yaml');
-    writeFileSync(file, doc);
+    const { file } = written('costly.yaml', doc);
     const json = JSON.parse((await plan([file, '--format', 'json', '--suites', 'malformed'])).out) as PlanReport;
     const tag = json.endpoints.find((e) => e.id === 'tagEntities')!;
     expect(tag.warnings).toEqual([]);
@@ -161,9 +163,7 @@ paths:
 `;
 
   it('is named by harden plan, which plans the others; harden run refuses before sending anything', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'harden-plan-'));
-    const file = join(dir, 'unplannable.yaml');
-    writeFileSync(file, doc);
+    const { dir, file } = written('unplannable.yaml', doc);
     const json = JSON.parse((await plan([file, '--format', 'json'])).out) as PlanReport;
     expect(json.endpoints.find((e) => e.id === 'listProgrammes')!.unplanned).toMatch(/^positive: no satisfiable alternative/);
     expect(json.endpoints.find((e) => e.id === 'health')!.total).toBeGreaterThan(0);

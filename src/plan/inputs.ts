@@ -167,7 +167,7 @@ export const MAX_BODY_VIOLATIONS = 64;
  */
 export const BODY_WORK_BUDGET = 2_500;
 
-/** An endpoint body's violations, and whether the cap or the work budget left some out. */
+/** A body's (or a parameter's) violations, and whether the cap or the work budget left some out. */
 export interface BodyViolations {
   violations: Violation[];
   /** Body locations whose constraints were not tried. */
@@ -186,10 +186,13 @@ const NO_BODY: BodyViolations = { violations: [], untried: 0, truncated: false, 
 export function boundedBodyViolations(endpoint: Endpoint, manifest: Manifest): BodyViolations {
   const body = endpoint.body;
   if (body === undefined) return NO_BODY;
-  return cached(invalidCache, manifest, body, () => {
-    const { result, exhausted } = withWorkBudget(BODY_WORK_BUDGET, () => violationSet(body, { root: schemaRoot(manifest), maxViolations: MAX_BODY_VIOLATIONS }));
-    return { ...result, budgetSpent: result.budgetSpent || (exhausted && result.untried > 0) };
-  });
+  return cached(invalidCache, manifest, body, () => budgetedViolations(body, manifest, MAX_BODY_VIOLATIONS));
+}
+
+/** A schema's violations within BODY_WORK_BUDGET draws: a body's, or a parameter's as wide as one. */
+export function budgetedViolations(schema: JsonSchema, manifest: Manifest, maxViolations?: number): BodyViolations {
+  const { result, exhausted } = withWorkBudget(BODY_WORK_BUDGET, () => violationSet(schema, { root: schemaRoot(manifest), ...(maxViolations !== undefined && { maxViolations }) }));
+  return { ...result, budgetSpent: result.budgetSpent || (exhausted && result.untried > 0) };
 }
 
 /** Every way to break exactly one constraint of the endpoint's body schema (bounded: boundedBodyViolations). */

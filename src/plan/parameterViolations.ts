@@ -3,10 +3,9 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { addFormats } from '../ajvFormats.ts';
 import { linearPattern } from '../linearPattern.ts';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
-import { violationSet, withWorkBudget, type ViolationSet } from './arbitraries/index.ts';
 import { deepNormalize } from './arbitraries/normalize.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
-import { BODY_WORK_BUDGET, costlyNote, schemaRoot } from './inputs.ts';
+import { BODY_WORK_BUDGET, budgetedViolations, costlyNote, type BodyViolations } from './inputs.ts';
 import { shared } from './shared.ts';
 
 /**
@@ -97,11 +96,8 @@ const declaresList = (schema: JsonSchema) => typeof schema === 'object' && [sche
  * looking for its violations has the body's work budget: a deep object parameter of a real
  * document otherwise drew nested filtered objects for minutes.
  */
-function boundedParameterViolations(manifest: Manifest, schema: JsonSchema): ViolationSet {
-  return shared(manifest, `parameter violations\n${JSON.stringify(schema)}`, () => {
-    const { result, exhausted } = withWorkBudget(BODY_WORK_BUDGET, () => violationSet(schema, { root: schemaRoot(manifest) }));
-    return { ...result, budgetSpent: result.budgetSpent || (exhausted && result.untried > 0) };
-  });
+function boundedParameterViolations(manifest: Manifest, schema: JsonSchema): BodyViolations {
+  return shared(manifest, `parameter violations\n${JSON.stringify(schema)}`, () => budgetedViolations(schema, manifest));
 }
 
 /** What a reader of the plan should know about parameters whose violations were bounded; undefined when none were. */
