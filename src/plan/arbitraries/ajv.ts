@@ -77,7 +77,7 @@ function compileCopy(node: JsonSchema, key: string): Validator | undefined {
     if (!fn) BOOLEAN_VALIDATORS.set(node, (fn = ajv.compile(node)));
     return fn;
   }
-  const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? `${key}${ref}` : ref)) as object;
+  const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? sharedRef(`${key}${ref}`) : ref)) as object;
   const text = JSON.stringify(copy);
   const known = byContent.get(text);
   if (known !== undefined) return known ?? undefined;
@@ -96,6 +96,25 @@ function compileCopy(node: JsonSchema, key: string): Validator | undefined {
   if (byContent.size >= CONTENT_CACHE_LIMIT) byContent.clear();
   byContent.set(text, fn ?? null);
   return fn;
+}
+
+const sharedRefs = new Set<string>();
+/**
+ * A ref into a registered root, compiled once for every node that points at it. ajv keeps a ref's
+ * compiled target with the schema being compiled, and each of ours is a throwaway copy: without
+ * this, every node naming `#/schemas/User` compiled User again (most of the compiling on documents
+ * with thousands of bodies). `getSchema` of the full ref files its target under that ref, where
+ * every later compile finds it.
+ */
+function sharedRef(ref: string): string {
+  if (sharedRefs.has(ref)) return ref;
+  sharedRefs.add(ref);
+  try {
+    ajv.getSchema(ref);
+  } catch {
+    // an unresolvable or uncompilable target: the compile that names it fails, as it did before
+  }
+  return ref;
 }
 
 /** ajv-formats' own checker (full mode) so generated formats agree with the validator. */

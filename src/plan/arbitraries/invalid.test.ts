@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invalidArbitraries, violationSet } from './invalid.ts';
+import type { JsonSchema } from './types.ts';
 import { withWorkBudget } from './workMeter.ts';
 import { createAjv, loadCorpus } from './test-support.ts';
 
@@ -105,5 +106,32 @@ describe('violationSet: a keyword too costly to break is named, and the others a
     expect(result.costly).toEqual([]);
     const maxItems = result.violations.find((v) => v.label === '/: maxItems')!;
     for (const a of fc.sample(maxItems.arbitrary, { seed: 3, numRuns: 5 }) as unknown[][]) expect(new Set(a).size).toBeGreaterThan(40);
+  });
+});
+
+describe('violationSet: an alternative that asserts only a type shadows the alternatives it covers', () => {
+  const entity = { type: 'object', properties: { name: { type: 'string', maxLength: 3 }, size: { type: 'integer', minimum: 0 } }, required: ['name'] };
+  const labels = (schema: JsonSchema) => withWorkBudget(2_500, () => violationSet(schema)).result.violations.map((v) => v.label);
+  const used = (schema: JsonSchema) => withWorkBudget(2_500, () => violationSet(schema)).used;
+
+  it('breaks nothing beneath a reference that an open object alternative also accepts (the nullable-navigation idiom)', () => {
+    const nav = { type: 'object', properties: { nav: { anyOf: [{ $ref: '#/$defs/Entity' }, { type: 'object', nullable: true }] } }, $defs: { Entity: entity } };
+    expect(labels(nav)).toEqual(['/: type', '/nav: type']);
+    // every value such a violation could hold is an object the open alternative accepts: not searched for at all
+    const closed = { ...nav, properties: { nav: { anyOf: [{ $ref: '#/$defs/Entity' }, { type: 'object', required: ['kind'] }] } } };
+    expect(used(nav)).toBeLessThan(used(closed) / 4);
+  });
+
+  it('breaks them again once the other alternative asserts more than a type', () => {
+    const closed = { type: 'object', properties: { nav: { anyOf: [{ $ref: '#/$defs/Entity' }, { type: 'object', required: ['kind'] }] } }, $defs: { Entity: entity } };
+    expect(labels(closed)).toEqual(expect.arrayContaining(['/nav/name: maxLength', '/nav/size: minimum']));
+  });
+
+  it('shadows by the types covered: number covers integer, not the other way round', () => {
+    expect(labels({ anyOf: [{ type: 'integer', maximum: 5 }, { type: 'number' }] })).toEqual(['/: type']);
+    expect(labels({ anyOf: [{ type: 'number', maximum: 5 }, { type: 'integer' }] })).toEqual(expect.arrayContaining(['/: type', '/: maximum']));
+    expect(labels({ anyOf: [{ type: 'string', maxLength: 3 }, { type: 'integer' }] })).toEqual(expect.arrayContaining(['/: type', '/: maxLength']));
+    // an alternative without a type accepts every value: nothing is left to break
+    expect(labels({ anyOf: [{ type: 'string', maxLength: 3 }, { description: 'anything' }] })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { declaredKeys, isAdditionalKey, itemSchema, propertySchema } from '../children.ts';
 import type { Ctx } from '../context.ts';
-import { expand } from '../expand.ts';
-import { generationTypes } from '../json-types.ts';
+import { expand, type Expansion } from '../expand.ts';
+import { ALL_TYPES, allowsType, declaredTypes, generationTypes } from '../json-types.ts';
+import { ANNOTATION_KEYWORDS } from '../keywords.ts';
 import { isPlainObject } from '../json.ts';
 import { appendPointer } from '../pointer.ts';
 import type { JsonSchema, Schema } from '../types.ts';
@@ -23,6 +24,33 @@ export interface Site {
 const MAX_REPEAT = 2;
 const MAX_NESTING = 12;
 const MAX_ALTS_PER_SITE = 8;
+
+/**
+ * The alternatives of a location worth breaking. Where the alternatives are exact (no guard: a value
+ * any one of them accepts is one the node accepts, as with `anyOf`), an alternative that asserts
+ * nothing but `type` accepts every value of its types: a value breaking another alternative whose
+ * types it covers is accepted by it, so nothing beneath that other alternative can be broken, and
+ * its `type` is broken by the covering one under the same label. Left out, they no longer cost a
+ * budget spent on finding that every draw is valid: Microsoft Graph writes each navigation property
+ * as `anyOf: [{$ref: Entity}, {type: object, nullable: true}]`, thousands of them.
+ */
+export function breakableAlternatives({ alts, guard }: Expansion): Schema[] {
+  const tried = alts.slice(0, MAX_ALTS_PER_SITE);
+  if (guard) return [...tried];
+  const open = alts.filter(assertsOnlyType);
+  if (open.length === 0) return [...tried];
+  return tried.filter((x) => !open.some((p) => p !== x && covers(p, x) && !(assertsOnlyType(x) && covers(x, p) && alts.indexOf(x) < alts.indexOf(p))));
+}
+
+function assertsOnlyType(s: Schema): boolean {
+  return Object.keys(s).every((k) => k === 'type' || ANNOTATION_KEYWORDS.has(k) || k.startsWith('x-'));
+}
+
+/** Whether every value `x` can accept is of a type `p` lists (no `type`: every type). */
+function covers(p: Schema, x: Schema): boolean {
+  const mine = declaredTypes(p) ?? ALL_TYPES;
+  return (declaredTypes(x) ?? ALL_TYPES).every((t) => allowsType(mine, t));
+}
 
 /** Name used for the undeclared property when `additionalProperties` is a schema. */
 function extraPropertyName(s: Schema): string {
@@ -71,7 +99,7 @@ function collectTo(schema: JsonSchema, ctx: Ctx, maxDepth: number, limit: number
       return;
     }
     const onPath = [...path, node];
-    for (const alt of expand(node, ctx).alts.slice(0, MAX_ALTS_PER_SITE)) {
+    for (const alt of breakableAlternatives(expand(node, ctx))) {
       sites.push({ pointer, steps, node: alt, depth });
       const types = generationTypes(alt);
       if (types.includes('object')) {
