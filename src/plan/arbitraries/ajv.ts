@@ -15,8 +15,9 @@ import { chargeWork } from './workMeter.ts';
  */
 // validateSchema off: the manifest's schemas were checked against the meta-schema when it loaded
 // (src/manifest/jsonSchemaProblems.ts), and checking every derived copy again was a third of a
-// small document's planning time.
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, inlineRefs: false, code: { regExp: linearPattern } });
+// small document's planning time. Code not optimised: each validator here judges a few hundred draws
+// at most, and ajv's optimising pass was a tenth of planning a document with thousands of bodies.
+const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, inlineRefs: false, code: { regExp: linearPattern, optimize: false } });
 addFormats(ajv);
 
 export type Validator = ValidateFunction;
@@ -77,7 +78,8 @@ function compileCopy(node: JsonSchema, key: string): Validator | undefined {
     if (!fn) BOOLEAN_VALIDATORS.set(node, (fn = ajv.compile(node)));
     return fn;
   }
-  const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? sharedRef(`${key}${ref}`) : ref)) as object;
+  // Every local ref is rewritten into the registered root, so annotations are not needed here.
+  const copy = deepNormalize(node, (ref) => (key && ref.startsWith('#') ? sharedRef(`${key}${ref}`) : ref), key ? 'drop' : 'keep') as object;
   const text = JSON.stringify(copy);
   const known = byContent.get(text);
   if (known !== undefined) return known ?? undefined;

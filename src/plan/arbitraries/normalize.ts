@@ -56,25 +56,35 @@ function rewrite(node: Schema): Schema {
   return s;
 }
 
-const MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependentRequired']);
+
+/**
+ * Keywords no validator reads (ajv runs without `discriminator`, `useDefaults` or formats for
+ * annotations). A node compiled on its own carries them for nothing: Microsoft Graph's base entity
+ * holds a discriminator mapping of every entity, 200 kB, inherited by every entity merged with it.
+ */
+const UNREAD = new Set(['title', 'description', '$comment', 'discriminator', 'examples', 'example', 'default', 'externalDocs', 'xml', 'deprecated', 'readOnly', 'writeOnly']);
 
 /**
  * Deep variant used only for the copies handed to ajv: normalises every object
  * except data keywords, drops `$schema`/`$id` (we validate everything as 2020-12
  * and resolve refs only as JSON pointers), and lets `mapRef` rewrite `$ref`s.
+ * `unread: 'drop'` also leaves out what no validator reads: only for a node whose refs all
+ * point elsewhere, since a ref may point into an annotation.
  */
-export function deepNormalize(value: unknown, mapRef: (ref: string) => string = (r) => r): unknown {
-  if (Array.isArray(value)) return value.map((v) => deepNormalize(v, mapRef));
+export function deepNormalize(value: unknown, mapRef: (ref: string) => string = (r) => r, unread: 'keep' | 'drop' = 'keep'): unknown {
+  if (Array.isArray(value)) return value.map((v) => deepNormalize(v, mapRef, unread));
   if (value === null || typeof value !== 'object') return value;
   const s = normalizeNode(value as Schema);
   const out: Schema = {};
   for (const [k, v] of Object.entries(s)) {
     if (k === '$schema' || k === '$id') continue;
+    if (unread === 'drop' && (UNREAD.has(k) || k.startsWith('x-'))) continue;
     if (k === '$ref' && typeof v === 'string') out[k] = mapRef(v);
     else if (MAP_KEYWORDS.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
       // keys of these maps are names, not keywords: a property called "enum" is still a schema
-      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, deepNormalize(sub, mapRef)]));
-    } else out[k] = DATA_KEYWORDS.has(k) ? v : deepNormalize(v, mapRef);
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, deepNormalize(sub, mapRef, unread)]));
+    } else out[k] = DATA_KEYWORDS.has(k) ? v : deepNormalize(v, mapRef, unread);
   }
   return out;
 }
