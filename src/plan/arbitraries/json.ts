@@ -6,10 +6,16 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Builds an own-property object even for keys like `__proto__` (assignment would hit the setter). */
+/**
+ * Builds an own-property object even for the key `__proto__` (assignment would hit the setter).
+ * Only that key is defined: defining every key turned wide objects into slow dictionaries.
+ */
 export function objectFromEntries(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries) {
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
   return out;
 }
 

@@ -32,6 +32,7 @@ export function objectArbitrary(s: Schema, depth: number, capped: boolean, child
   const keyArb = extraSchema !== false && (wantsExtras || need > optional.length) ? extraKeyArbitrary(s, required) : undefined;
   const explicitExtras = wantsExtras && keyArb !== undefined;
   const valueOf = (k: string) => child(propertySchema(s, k), depth + 1);
+  const order = [...new Set([...declaredKeys(s), ...required])];
   const extras = (min: number, max: number): fc.Arbitrary<Entry[]> =>
     max <= 0 || !keyArb
       ? fc.constant([])
@@ -42,7 +43,7 @@ export function objectArbitrary(s: Schema, depth: number, capped: boolean, child
     const model = Object.fromEntries((capped ? required : [...optional, ...required]).map((k) => [k, valueOf(k)]));
     const base = fc.record(model, { requiredKeys: required, noNullPrototype: true });
     const patterns = capped ? [] : patternEntries(s, depth, child);
-    return fc.tuple(base, extras(0, explicitExtras ? 2 : 0), fc.tuple(...patterns)).map(([r, ex, pats]) => assemble(s, r as Record<string, unknown>, [...ex, ...pats.filter((p): p is Entry => p !== null)]));
+    return fc.tuple(base, extras(0, explicitExtras ? 2 : 0), fc.tuple(...patterns)).map(([r, ex, pats]) => assemble(order, r as Record<string, unknown>, [...ex, ...pats.filter((p): p is Entry => p !== null)]));
   }
   // min/maxProperties: choose how many optional keys, then top up with extras if allowed
   const budget = maxP - required.length;
@@ -53,24 +54,21 @@ export function objectArbitrary(s: Schema, depth: number, capped: boolean, child
     const room = budget - keys.length;
     const maxExtra = Math.min(room, Math.max(missing, explicitExtras ? missing + 2 : missing));
     const rec = fc.record(Object.fromEntries([...keys, ...required].map((k) => [k, valueOf(k)])), { noNullPrototype: true });
-    return fc.tuple(rec, extras(missing, maxExtra)).map(([r, ex]) => assemble(s, r as Record<string, unknown>, ex));
+    return fc.tuple(rec, extras(missing, maxExtra)).map(([r, ex]) => assemble(order, r as Record<string, unknown>, ex));
   });
   // duplicate extra names are dropped, which can undershoot minProperties
   const count = (o: object) => Object.keys(o).length;
   return boundedFilter(sized, (o) => count(o) >= minP && count(o) <= maxP, `object with ${minP}..${maxP} properties`);
 }
 
-/** Declared keys first, in declaration order, then required-only keys, then extras. */
-function assemble(s: Schema, rec: Record<string, unknown>, extra: readonly Entry[]): Record<string, unknown> {
-  const order = [...declaredKeys(s), ...requiredKeys(s)];
+/** Declared keys first, in declaration order, then required-only keys (`order`, worked out once per schema), then extras. */
+function assemble(order: readonly string[], rec: Record<string, unknown>, extra: readonly Entry[]): Record<string, unknown> {
   const entries: Entry[] = [];
-  const seen = new Set<string>();
-  for (const k of order) {
-    if (seen.has(k) || !Object.hasOwn(rec, k)) continue;
-    seen.add(k);
-    entries.push([k, rec[k]]);
+  for (const k of order) if (Object.hasOwn(rec, k)) entries.push([k, rec[k]]);
+  if (extra.length > 0) {
+    const seen = new Set(entries.map(([k]) => k));
+    for (const [k, v] of extra) if (!seen.has(k)) (seen.add(k), entries.push([k, v]));
   }
-  for (const [k, v] of extra) if (!seen.has(k)) (seen.add(k), entries.push([k, v]));
   return objectFromEntries(entries);
 }
 

@@ -19,8 +19,8 @@ export function loadCorpus(): CorpusEntry[] {
  * A fresh validator, deliberately not the one the generators use internally.
  * ajv understands OpenAPI's `nullable` natively, so the 3.0 fixture needs no special dialect.
  */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+export function createAjv(options: { inlineRefs?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, ...options });
   addFormats(ajv);
   return ajv;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAjv } from '../test-support.ts';
 import { onlyKeywordFailed } from './leaf.ts';
 
-const ajv = createAjv();
+const ajv = createAjv({ inlineRefs: false });
 ajv.addSchema({ $defs: { short: { type: 'string', maxLength: 2 }, pair: { type: 'array', maxItems: 2 } } }, 'urn:api-harden:test:defs');
 
 /** One keyword of a plain node, with the values that exercise it. */
@@ -15,6 +15,7 @@ const keyword = fc.oneof(
   fc.constantFrom<[string, unknown]>(['required', ['a']], ['minProperties', 1], ['maxProperties', 2], ['additionalProperties', false], ['additionalProperties', { type: 'integer' }]),
   fc.constantFrom<[string, unknown]>(['properties', { a: { type: 'string' }, b: { $ref: 'urn:api-harden:test:defs#/$defs/short' } }]),
   fc.constantFrom<[string, unknown]>(['items', { type: 'integer' }], ['items', { $ref: 'urn:api-harden:test:defs#/$defs/pair' }], ['minItems', 1], ['maxItems', 2], ['uniqueItems', true]),
+  fc.constantFrom<[string, unknown]>(['prefixItems', [{ type: 'string' }, { $ref: 'urn:api-harden:test:defs#/$defs/short' }]], ['contains', { type: 'string' }], ['patternProperties', { '^x': { type: 'integer' } }]),
 );
 const node = fc.uniqueArray(keyword, { minLength: 1, maxLength: 5, selector: ([k]) => k }).map((pairs) => Object.fromEntries(pairs) as Record<string, unknown>);
 const value = fc.oneof(
@@ -31,15 +32,15 @@ describe('onlyKeywordFailed: "only K failed", read from the errors, is "the node
         const k = keys[pick % keys.length]!;
         const full = ajv.compile(schema);
         fc.pre(full(v) === false);
-        const read = onlyKeywordFailed(full.errors, k);
+        const read = onlyKeywordFailed(full.errors, k, schema);
         const { [k]: _dropped, ...relaxed } = schema;
         const truth = ajv.compile(relaxed)(v) === true;
         if (read !== undefined) {
           answered++;
           expect(read).toBe(truth);
         } else {
-          // only an error inside a $ref target leaves the question open
-          expect(full.errors!.some((e) => !e.schemaPath.startsWith('#/'))).toBe(true);
+          // only an error below the node, in a member no single keyword owns, leaves the question open
+          expect(full.errors!.some((e) => e.instancePath !== '')).toBe(true);
         }
       }),
       { numRuns: 600 },
@@ -48,14 +49,21 @@ describe('onlyKeywordFailed: "only K failed", read from the errors, is "the node
   });
 
   it('names the keyword at fault: a type error alone, an error beside it, an error in a $ref target', () => {
-    const v = ajv.compile({ type: 'string', enum: ['a', 7] });
+    const node = { type: 'string', enum: ['a', 7] };
+    const v = ajv.compile(node);
     v(7);
-    expect(onlyKeywordFailed(v.errors, 'type')).toBe(true);
+    expect(onlyKeywordFailed(v.errors, 'type', node)).toBe(true);
     v(8);
-    expect(onlyKeywordFailed(v.errors, 'type')).toBe(false);
-    const items = ajv.compile({ type: 'array', items: { $ref: 'urn:api-harden:test:defs#/$defs/pair' } });
+    expect(onlyKeywordFailed(v.errors, 'type', node)).toBe(false);
+    // the item's error carries its target's own path, #/maxItems: it is still the items keyword's
+    const list = { type: 'array', items: { $ref: 'urn:api-harden:test:defs#/$defs/pair' }, minItems: 2 };
+    const items = ajv.compile(list);
     items([[1, 2, 3]]);
-    expect(onlyKeywordFailed(items.errors, 'items')).toBeUndefined();
-    expect(onlyKeywordFailed([], 'items')).toBeUndefined();
+    expect(items.errors!.map((e) => e.schemaPath)).toContain('#/maxItems');
+    expect(onlyKeywordFailed(items.errors, 'items', list)).toBe(false);
+    expect(onlyKeywordFailed(items.errors, 'minItems', list)).toBe(false);
+    items([[1, 2, 3], [1]]);
+    expect(onlyKeywordFailed(items.errors, 'items', list)).toBe(true);
+    expect(onlyKeywordFailed([], 'items', list)).toBeUndefined();
   });
 });

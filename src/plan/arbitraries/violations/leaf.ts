@@ -62,7 +62,7 @@ export function leafViolations(site: Site, ctx: Ctx, onCostly: (keyword: string)
     };
     const breaksOnlyKeyword = (v: unknown) => {
       if (full(v) === true) return false;
-      const read = independent ? onlyKeywordFailed(full.errors, c.keyword) : undefined;
+      const read = independent ? onlyKeywordFailed(full.errors, c.keyword, s) : undefined;
       return read ?? relaxedAccepts(v);
     };
     const only = (arb: fc.Arbitrary<unknown>) =>
@@ -92,20 +92,42 @@ export function leafViolations(site: Site, ctx: Ctx, onCostly: (keyword: string)
  * Whether a value the node rejected fails `keyword` alone, read from the node's own errors: the
  * shared ajv reports every failing keyword (allErrors), and each keyword is judged apart from the
  * others, so "only K failed" is "the node minus K accepts it". Compiling that relaxed node for each
- * candidate was most of a wide document's planning time. An error's schema path says where it
- * arose: `#/K…` is the keyword's own, `#/other…` another keyword's; an error inside a `$ref` target
- * carries the target's address and says nothing of which keyword led there — then `undefined`, and
- * the caller compiles the relaxed node after all.
+ * candidate was most of a wide document's planning time.
+ *
+ * An error at the node's own location says where it arose by its schema path: `#/K…` is K's, `#/other…`
+ * another keyword's. An error deeper down is attributed by the member it lies in (a declared property
+ * is `properties`', any other `additionalProperties`', an index `prefixItems`' or `items`'), not by its
+ * schema path: inside a `$ref` target that path starts again from the target (`#/maxItems` of an item
+ * schema). Where the node cannot say (patternProperties, a path outside the node), `undefined`, and the
+ * caller compiles the relaxed node after all.
  */
-export function onlyKeywordFailed(errors: Validator['errors'], keyword: string): boolean | undefined {
+export function onlyKeywordFailed(errors: Validator['errors'], keyword: string, node: Schema): boolean | undefined {
   if (!errors || errors.length === 0) return undefined;
   const own = `#/${keyword}`;
   let unknown = false;
   for (const e of errors) {
-    const path = e.schemaPath;
-    if (path === own || path.startsWith(`${own}/`)) continue;
-    if (path.startsWith('#/')) return false;
+    const owner = e.instancePath === '' ? ownKeyword(e.schemaPath) : memberOwner(node, e.instancePath);
+    if (owner === keyword) continue;
+    if (owner !== undefined) return false;
     unknown = true;
   }
   return unknown ? undefined : true;
+
+  function ownKeyword(path: string): string | undefined {
+    if (path === own || path.startsWith(`${own}/`)) return keyword;
+    return path.startsWith('#/') ? path.slice(2).split('/')[0] : undefined;
+  }
+}
+
+/** The keyword of `node` whose subschema judges the member that `instancePath` (below the node) starts with. */
+function memberOwner(node: Schema, instancePath: string): string | undefined {
+  const segment = instancePath.slice(1).split('/')[0]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  if ('patternProperties' in node) return undefined;
+  const declared = node['properties'];
+  if (declared !== null && typeof declared === 'object' && Object.hasOwn(declared, segment)) return 'properties';
+  if (/^(0|[1-9]\d*)$/.test(segment) && ('items' in node || 'prefixItems' in node) && !('contains' in node)) {
+    const prefix = Array.isArray(node['prefixItems']) ? node['prefixItems'].length : 0;
+    return Number(segment) < prefix ? 'prefixItems' : 'items';
+  }
+  return 'additionalProperties' in node ? 'additionalProperties' : undefined;
 }
