@@ -84,8 +84,20 @@ function namedArbitrary<T>(declared: Record<string, NamedParameter>, value: (nam
 const hasAny = (declared: Record<string, unknown>) => Object.keys(declared).length > 0;
 const hasNamed = (endpoint: Endpoint) => hasAny(endpoint.query) || hasAny(endpoint.headers) || hasAny(endpoint.cookies);
 
+const inputsArbitraries = new WeakMap<Manifest, WeakMap<Endpoint, fc.Arbitrary<Inputs>>>();
+
 /** All valid inputs of an endpoint as one arbitrary: parameters and body together, so they shrink together. */
 export function validInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
+  // Every case of an endpoint draws from it, each with its own seed: built once (a wide document's
+  // cases rebuilt it tens of thousands of times).
+  let perManifest = inputsArbitraries.get(manifest);
+  if (!perManifest) inputsArbitraries.set(manifest, (perManifest = new WeakMap()));
+  let arbitrary = perManifest.get(endpoint);
+  if (!arbitrary) perManifest.set(endpoint, (arbitrary = buildInputsArbitrary(endpoint, manifest)));
+  return arbitrary;
+}
+
+function buildInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
   const params = fc.record(Object.fromEntries(Object.entries(endpoint.params).map(([name, schema]) => [name, paramArbitrary(schema, manifest)])));
   const body = endpoint.body === undefined ? fc.constant(undefined) : pinned(valid(endpoint.body, manifest), manifest);
   const pathAndBody = fc.tuple(params, body).map(([p, b]): Inputs => (b === undefined ? { params: p } : { params: p, body: b }));

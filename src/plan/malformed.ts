@@ -26,9 +26,13 @@ function truncated(json: string): string {
 export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
   const credential = endpoint.public ? undefined : live(manifest, endpoint.scopes[0]);
+  // One valid request per endpoint, of which each variant breaks one part: a refusal then names one
+  // difference from the same request, and drawing a wide body for each variant was most of planning a
+  // large document.
+  let base: Inputs | undefined;
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
-    const inputs = exampleInputs(endpoint, manifest, identity.seed).inputs;
+    const inputs = (base ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/malformed`)).inputs);
     cases.push(makeCase(manifest, endpoint, 'malformed', variant, identity, { inputs, credential, ...parts(identity.seed, inputs) }));
   };
 

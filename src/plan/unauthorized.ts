@@ -9,6 +9,7 @@ import { presentationCases } from './presentations.ts';
 import { ownRefusalOf, refusalOf } from './refusalRules.ts';
 import { forgedVariant, matrixCell, scopeVariant } from './sharedParts.ts';
 import { flat } from './shared.ts';
+import { deriveSeed } from './deriveSeed.ts';
 import { tamperingCases } from './tampering.ts';
 import { planConfusion } from './confusion.ts';
 import { planCors } from './cors.ts';
@@ -24,9 +25,12 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
   // CORS is access control too (which sites may use the API from a browser), and public routes grant it as well.
   if (endpoint.public) return planCors(manifest, endpoint, { seed: runSeed, runs: 0 });
   const cases: Case[] = [];
+  // One valid request per endpoint, which each variant presents differently: the variants differ in
+  // their credentials alone, and drawing a wide body for each was most of planning a large document.
+  let base: Inputs | undefined;
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
-    const inputs = exampleInputs(endpoint, manifest, identity.seed).inputs;
+    const inputs = (base ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/unauthorized`)).inputs);
     const built = parts(identity.seed, inputs);
     cases.push(makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, ...built }));
   };
