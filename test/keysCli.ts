@@ -16,19 +16,30 @@ export const BASIC_OVERLAY = 'fixtures/keys-api/overlay.basic.yaml';
  * Every secret the run could have leaked (passwords, Basic credentials, every key issued) is searched
  * for in the output and the four reports.
  */
-export async function runHardenOnKeys(options: { seed: number; runs: number; overlay: string; regressions?: string[]; suites?: string }): Promise<OauthRun> {
+export async function runHardenOnKeys(options: {
+  seed: number;
+  runs: number;
+  overlay: string;
+  regressions?: string[];
+  suites?: string;
+  /** Something between the run and the target (a proxy), given the target's URL. */
+  via?: (target: string) => Promise<{ url: string; close: () => Promise<void> }>;
+}): Promise<OauthRun> {
+  const { via, ...run } = options;
   const api = await startKeysApi({ regressions: options.regressions ?? [] });
+  const front = via ? await via(api.url) : undefined;
   const reports = mkdtempSync(join(tmpdir(), 'harden-keys-'));
   try {
     const { GITHUB_STEP_SUMMARY: _s, GITHUB_ACTIONS: _a, ...quiet } = process.env;
     const { alice, bob, reader, writer } = api.users;
     const env = { ...quiet, NOTES_USER: 'alice', NOTES_PASSWORD: alice!.password, NOTES_OTHER_USER: 'bob', NOTES_OTHER_PASSWORD: bob!.password, NOTES_READER: `reader:${reader!.password}`, NOTES_WRITER: `writer:${writer!.password}` };
     const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
-    return await runHardenChild({ ...options, document: KEYS_DOCUMENT, baseUrl: api.url, reports, env }, () => [
+    return await runHardenChild({ ...run, document: KEYS_DOCUMENT, baseUrl: front?.url ?? api.url, reports, env }, () => [
       ...[alice!, bob!, reader!, writer!].flatMap((u) => [u.password, basic(u.name, u.password)]),
       ...api.issuedKeys(),
     ]);
   } finally {
+    await front?.close();
     await api.close();
     rmSync(reports, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { mapConcurrent } from './mapConcurrent.ts';
 import { openSession, type SessionOptions } from './openSession.ts';
 import { emit, type Reporter } from './reporter.ts';
-import { sendOrder } from './sendOrder.ts';
+import { sendStages } from './sendStages.ts';
 import { buildScopeMatrix } from './scopeMatrix.ts';
 import { rotationRecordFrom } from './rotationRecordFrom.ts';
 import { OWNERSHIP_STEPS, ROTATION_STEPS } from '../plan/case.ts';
@@ -45,18 +45,19 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       await emit(reporters, 'onCaseResult', result, index);
     };
     // The drill's steps depend on each other, so they run after everything else, one step at a time.
-    const order = sendOrder(plan.cases);
     // Cases with the token left to expire go last: its lifetime runs out while the others are sent.
     const expiring = (i: number) => plan.cases[i]!.credential?.token?.kind === 'expired';
-    await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined && !expiring(i)), session.limits.concurrency, run);
-    await mapConcurrent(order.filter(expiring), session.limits.concurrency, run);
+    for (const stage of sendStages(plan.cases, (i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined && !expiring(i))) {
+      await mapConcurrent(stage, session.limits.concurrency, run);
+    }
+    for (const stage of sendStages(plan.cases, expiring)) await mapConcurrent(stage, session.limits.concurrency, run);
     // The ownership steps depend on each other too (create, control, probes); probes in plan order,
     // one at a time, so a delete the API wrongly allows comes after the reads and changes.
     for (const step of OWNERSHIP_STEPS) {
       await mapConcurrent(plan.cases.flatMap((c, i) => (c.ownership?.step === step ? [i] : [])), step === 'probe' ? 1 : session.limits.concurrency, run);
     }
     for (const step of ROTATION_STEPS) {
-      await mapConcurrent(order.filter((i) => plan.cases[i]!.rotation === step), session.limits.concurrency, run);
+      for (const stage of sendStages(plan.cases, (i) => plan.cases[i]!.rotation === step)) await mapConcurrent(stage, session.limits.concurrency, run);
     }
     const counts = { suites: tally.suites, totals: tally.totals, refused: tally.refused, interrupted: tally.interrupted };
     const summary: RunSummary = {
