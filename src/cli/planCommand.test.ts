@@ -30,8 +30,12 @@ describe('harden plan', () => {
   it('plans exactly the cases harden run plans with the same seed, grouped by endpoint', async () => {
     const manifest = await loadManifest(MANIFEST);
     const whole = buildPlan(manifest, { seed: 42 });
-    const parts = planEndpoints(manifest, { seed: 42 });
-    const pieced = [...parts.endpoints.flatMap((e) => e.cases), ...parts.service];
+    const parts = planEndpoints(manifest, { seed: 42 }, { keepCases: true });
+    const pieced = [...parts.endpoints.flatMap((e) => e.cases!), ...parts.service.cases!];
+    for (const e of parts.endpoints) expect(Object.values(e.counts).reduce((a, b) => a + b, 0)).toBe(e.cases!.length);
+    const counted = planEndpoints(manifest, { seed: 42 });
+    expect(counted.endpoints.map((e) => e.counts)).toEqual(parts.endpoints.map((e) => e.counts));
+    expect(counted.endpoints.every((e) => e.cases === undefined)).toBe(true);
     expect(pieced.map((c) => c.id).sort()).toEqual(whole.cases.map((c) => c.id).sort());
     const byId = new Map(whole.cases.map((c) => [c.id, c]));
     for (const c of pieced) expect(c).toEqual(byId.get(c.id));

@@ -1,13 +1,16 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import { buildPlan, type PlanOptions } from '../plan/buildPlan.ts';
-import { SUITES, type Case } from '../plan/case.ts';
+import { SUITES, type Case, type SuiteId } from '../plan/case.ts';
 import { bodyViolationNote } from '../plan/inputs.ts';
 import { parameterViolationNote } from '../plan/parameterViolations.ts';
 
-/** One endpoint's share of the plan: its cases, or why some could not be planned. */
+/** One endpoint's share of the plan: how many cases per suite, or why some could not be planned. */
 export interface EndpointPlan {
   endpoint: Endpoint;
-  cases: Case[];
+  /** Cases per suite; a suite that planned nothing here is absent. */
+  counts: Partial<Record<SuiteId, number>>;
+  /** The cases themselves, when asked for (`keepCases`). */
+  cases?: Case[];
   /** How the planner bounded its work (violations capped, budget spent). */
   notes: string[];
   /** Why (some of) its cases could not be planned: the planner's own error message. */
@@ -17,19 +20,26 @@ export interface EndpointPlan {
 /** The plan endpoint by endpoint, plus the service-wide cases (rotation actions, the listener). */
 export interface PlanByEndpoint {
   endpoints: EndpointPlan[];
-  service: Case[];
+  service: { counts: Partial<Record<SuiteId, number>>; cases?: Case[] };
 }
 
 /**
  * The plan `harden run` would make with the same seed, one suite at a time, grouped by endpoint.
  * An endpoint the planner cannot plan is named with the planner's reason, and the others still get
- * their cases, planned against the whole manifest as a run plans them.
+ * their cases, planned against the whole manifest as a run plans them. Only counts are kept unless
+ * `keepCases` asks for the cases: holding every case of a large document until the end was a third
+ * of the time `harden plan` took on it (the collector walking them again and again).
  */
-export function planEndpoints(manifest: Manifest, options: PlanOptions): PlanByEndpoint {
-  const own = new Map<string, EndpointPlan>(manifest.endpoints.map((endpoint) => [endpoint.id, { endpoint, cases: [], notes: [] }]));
-  const service: Case[] = [];
+export function planEndpoints(manifest: Manifest, options: PlanOptions, { keepCases = false }: { keepCases?: boolean } = {}): PlanByEndpoint {
+  const fresh = () => ({ counts: {}, ...(keepCases && { cases: [] as Case[] }) });
+  const own = new Map<string, EndpointPlan>(manifest.endpoints.map((endpoint) => [endpoint.id, { endpoint, ...fresh(), notes: [] }]));
+  const service: PlanByEndpoint['service'] = fresh();
   const add = (cases: Case[]) => {
-    for (const c of cases) (own.get(c.endpointId)?.cases ?? service).push(c);
+    for (const c of cases) {
+      const entry = own.get(c.endpointId) ?? service;
+      entry.counts[c.suite] = (entry.counts[c.suite] ?? 0) + 1;
+      entry.cases?.push(c);
+    }
   };
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
   const n = manifest.endpoints.length;

@@ -46,15 +46,17 @@ export interface PlanReport {
   importWarnings: ImportWarning[];
 }
 
-/** Counts of `cases` per suite, in the order the suites were chosen. */
-function perSuite(suites: SuiteId[], cases: ReadonlyArray<{ suite: SuiteId }>): Partial<Record<SuiteId, number>> {
-  return Object.fromEntries(suites.map((s) => [s, cases.filter((c) => c.suite === s).length]));
+/** Counts per suite, every chosen suite present, in the order the suites were chosen. */
+function perSuite(suites: SuiteId[], counts: Partial<Record<SuiteId, number>>): Partial<Record<SuiteId, number>> {
+  return Object.fromEntries(suites.map((s) => [s, counts[s] ?? 0]));
 }
+
+const sum = (counts: Partial<Record<SuiteId, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** The plan, summarised per endpoint. Pure: the same plan gives the same report. */
 export function planReport(source: string, manifest: Manifest, planned: PlanByEndpoint, settings: { seed: number; runs: number; suites: SuiteId[] }, warnings: ImportWarning[]): PlanReport {
   const named = namedOperations(warnings);
-  const endpoints = planned.endpoints.map(({ endpoint, cases, notes, unplanned }): PlannedEndpoint => {
+  const endpoints = planned.endpoints.map(({ endpoint, counts, notes, unplanned }): PlannedEndpoint => {
     const own = named(endpoint);
     const text = (w: ImportWarning) => `[${w.construct}] ${w.message}`;
     return {
@@ -62,8 +64,8 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
       method: endpoint.method,
       path: endpoint.path,
       route: routeLabel(endpoint),
-      cases: perSuite(settings.suites, cases),
-      total: cases.length,
+      cases: perSuite(settings.suites, counts),
+      total: sum(counts),
       warnings: own.filter((w) => w.affects !== 'coverage').map(text),
       notes: [...own.filter((w) => w.affects === 'coverage').map(text), ...notes],
       ...(unplanned !== undefined && { unplanned }),
@@ -71,7 +73,7 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
     };
   });
   const unplanned = endpoints.filter((e) => e.unplanned !== undefined).length;
-  const serviceCases = planned.service.length;
+  const serviceCases = sum(planned.service.counts);
   return {
     plan: 1,
     source,
@@ -89,7 +91,7 @@ export function planReport(source: string, manifest: Manifest, planned: PlanByEn
       cases: endpoints.reduce((n, e) => n + e.total, 0) + serviceCases,
     },
     endpoints,
-    serviceCases: perSuite(settings.suites, planned.service),
+    serviceCases: perSuite(settings.suites, planned.service.counts),
     importWarnings: warnings,
   };
 }

@@ -36,6 +36,8 @@ export class SchemaCollector {
   private readonly names = new Map<string, string>();
   private readonly collected = new Map<string, JsonSchema>();
   private readonly hoisted = new Map<string, string>();
+  /** Every local name given so far (components' and hoisted ones), kept as they are given: one set, not rebuilt per name. */
+  private readonly taken = new Set<string>();
 
   constructor(
     private readonly doc: OpenApiDocument,
@@ -58,14 +60,15 @@ export class SchemaCollector {
   /** The schemas reached so far: component schemas in document order, then hoisted ones. */
   schemas(): Record<string, JsonSchema> {
     const ordered = [...this.names.values()].filter((n) => this.collected.has(n));
-    const rest = [...this.collected.keys()].filter((n) => !ordered.includes(n));
+    const first = new Set(ordered);
+    const rest = [...this.collected.keys()].filter((n) => !first.has(n));
     return Object.fromEntries([...ordered, ...rest].map((n) => [n, this.collected.get(n)!]));
   }
 
   private unique(base: string): string {
-    const taken = new Set([...this.names.values(), ...this.hoisted.values()]);
     let name = base;
-    for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+    for (let i = 2; this.taken.has(name); i++) name = `${base}_${i}`;
+    this.taken.add(name);
     return name;
   }
 

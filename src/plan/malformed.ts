@@ -29,10 +29,11 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
   // One valid request per endpoint, of which each variant breaks one part: a refusal then names one
   // difference from the same request, and drawing a wide body for each variant was most of planning a
   // large document.
-  let base: Inputs | undefined;
+  let example: ReturnType<typeof exampleInputs> | undefined;
+  const base = () => (example ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/malformed`)));
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
-    const inputs = (base ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/malformed`)).inputs);
+    const { inputs } = base();
     cases.push(makeCase(manifest, endpoint, 'malformed', variant, identity, { inputs, credential, ...parts(identity.seed, inputs) }));
   };
 
@@ -52,13 +53,12 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
       rawBody: { text: JSON.stringify(inputs.body), contentType: 'text/plain' },
       expect: refusalOf(manifest, 'unsupported-media-type', `the body is sent as text/plain, not ${endpoint.contentType}`),
     }));
-    // Whether every input is a documented example does not depend on the seed: drawn once per endpoint.
-    let complete: boolean | undefined;
     for (const v of contentTypeVariants(endpoint)) {
-      add(v.variant, (seed, inputs) => ({
+      add(v.variant, (_seed, inputs) => ({
         inputs: v.alsoSent === undefined ? inputs : { ...inputs, headers: { ...inputs.headers, 'Content-Type': v.alsoSent } },
         rawBody: { text: JSON.stringify(inputs.body), contentType: v.contentType },
-        expect: servedOrRefused(manifest, endpoint, (complete ??= exampleInputs(endpoint, manifest, seed).complete), v),
+        // Whether every input is a documented example does not depend on the seed: the base request's answer.
+        expect: servedOrRefused(manifest, endpoint, base().complete, v),
       }));
     }
     if (hostileFields(endpoint.body, manifest).length > 0) {
