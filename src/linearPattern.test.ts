@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { linearPattern } from './linearPattern.ts';
+import { linearPattern, withSmallCounts } from './linearPattern.ts';
 
 // From Azure's, BeeZUP's and AWS Transfer's descriptions: each backtracks for minutes on forty characters and a "!".
 const CATASTROPHIC = ['^[a-zA-Z0-9]+([._]?[a-zA-Z0-9]+)*$', '^(https?:\\/\\/)?([\\da-z\\.-]+)\\.([a-z\\.]{2,6})([\\/\\w \\.-]*)*\\/?$', '^\\$\\{(\\w+.)+\\w+\\}$'];
@@ -31,5 +31,28 @@ describe('linearPattern', () => {
     const validate = ajv.compile({ type: 'string', pattern: CATASTROPHIC[0] });
     expect(validate(`${'a'.repeat(40)}!`)).toBe(false);
     expect(validate('node.name_1')).toBe(true);
+  });
+
+  it('takes repeat counts over the limit of the linear engine, exactly', () => {
+    // AWS SageMaker's: with the native engine, minutes on 40 characters; re2 refuses counts over 1000.
+    const sagemaker = '^https:\\/\\/([.\\-_a-zA-Z0-9]+\\/?){3,1016}$';
+    expect(linearPattern(sagemaker)).not.toBeInstanceOf(RegExp);
+    expect(linearPattern(sagemaker).test(`https://${'a'.repeat(40)}!`)).toBe(false);
+    expect(linearPattern(sagemaker).test('https://a/b/c')).toBe(true);
+    expect(withSmallCounts('^(a|bc){3,1016}$')).toBe('^(a|bc){3,1000}(a|bc){0,16}$');
+    expect(withSmallCounts('^(?<x>a){1001}$')).toBe('^(?<x>a){1000}(?:a){1,1}$');
+    expect(withSmallCounts('^[a-z]{2,9}$')).toBeUndefined();
+    // Nested quantifiers, so each goes to the linear engine; each repeat takes one character of 'aaa…'.
+    const cases: Array<[string, (k: number) => boolean]> = [
+      ['^((a|b)c?){3,1016}$', (k) => k >= 3 && k <= 1016],
+      ['^([ab]c?){1500,2500}$', (k) => k >= 1500 && k <= 2500],
+      ['^(\\x61c?){1200,}$', (k) => k >= 1200],
+      ['^(?<one>ac?){1001}$', (k) => k === 1001],
+    ];
+    for (const [pattern, expected] of cases) {
+      expect(linearPattern(pattern), pattern).not.toBeInstanceOf(RegExp);
+      // (a|b)* patterns stay away from backtracking, so the linear tester is compared with the truth directly
+      fc.assert(fc.property(fc.integer({ min: 0, max: 2600 }), (k) => linearPattern(pattern).test('a'.repeat(k)) === expected(k)), { seed: 5, numRuns: 20, examples: [[0], [2], [3], [1000], [1001], [1016], [1017], [1200], [1500], [2500], [2501]] });
+    }
   });
 });
