@@ -27,7 +27,7 @@ export interface PlanByEndpoint {
  * The plan `harden run` would make with the same seed, one suite at a time, grouped by endpoint.
  * An endpoint the planner cannot plan is named with the planner's reason, and the others still get
  * their cases, planned against the whole manifest as a run plans them. Only counts are kept unless
- * `keepCases` asks for the cases: holding every case of a large document until the end was a third
+ * `keepCases` asks for the cases: holding every case of a large document until the end was a quarter
  * of the time `harden plan` took on it (the collector walking them again and again).
  */
 export function planEndpoints(manifest: Manifest, options: PlanOptions, { keepCases = false }: { keepCases?: boolean } = {}): PlanByEndpoint {

@@ -1,8 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation, PlannedRequest, UnlistedMethod } from './case.ts';
-import { deriveSeed } from './deriveSeed.ts';
-import { exampleInputs, type Inputs } from './inputs.ts';
+import { baseRequest } from './inputs.ts';
 import { caseIdentity, makeCase, routeOf, type CaseParts } from './makeCase.ts';
 import { live } from './credentials.ts';
 import { refusal } from './expectations.ts';
@@ -74,12 +73,11 @@ function overrideExpectation(manifest: Manifest, endpoint: Endpoint, other: Endp
 export function planConfusion(manifest: Manifest, endpoint: Endpoint, { seed: runSeed }: PlannerOptions): Case[] {
   if (endpoint.public) return [];
   const cases: Case[] = [];
-  // One documented request per route, which each variant bends: a fresh wide body per variant was a
-  // large share of planning a large document, and told the reader nothing more.
-  let base: Inputs | undefined;
+  // One documented request per route, which each variant bends.
+  const base = baseRequest(endpoint, manifest, runSeed, 'confusion');
   const add = (variant: string, request: (planned: PlannedRequest) => PlannedRequest, parts: Omit<CaseParts, 'inputs'>) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
-    const inputs = (base ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/confusion`)).inputs);
+    const { inputs } = base();
     const built = makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, ...parts });
     cases.push({ ...built, request: request(built.request), repeat: parts.expect.outcome === 'reject' });
   };

@@ -1,8 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case, Expectation, PlannedRequest } from './case.ts';
-import { deriveSeed } from './deriveSeed.ts';
-import { exampleInputs } from './inputs.ts';
+import { baseRequest } from './inputs.ts';
 import { caseIdentity, makeCase } from './makeCase.ts';
 import { live } from './credentials.ts';
 import { acceptance } from './positive.ts';
@@ -40,12 +39,11 @@ function preflightExpectation(manifest: Manifest): Expectation {
  */
 export function planCors(manifest: Manifest, endpoint: Endpoint, { seed: runSeed }: PlannerOptions): Case[] {
   const cases: Case[] = [];
-  // One documented request per route, which each CORS case sends from elsewhere: drawing a wide body
-  // per case was a large share of planning a large document.
-  let drawn: ReturnType<typeof exampleInputs> | undefined;
+  // One documented request per route, which each CORS case sends from elsewhere.
+  const base = baseRequest(endpoint, manifest, runSeed, 'cors');
   const add = (variant: string, request: (planned: PlannedRequest) => PlannedRequest, expect: (complete: boolean) => Expectation, credentialed: boolean) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
-    const example = (drawn ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/cors`)));
+    const example = base();
     const credential = credentialed && !endpoint.public ? live(manifest, endpoint.scopes[0]) : undefined;
     const built = makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs: example.inputs, credential, expect: expect(example.complete) });
     cases.push({ ...built, request: request(built.request) });

@@ -4,6 +4,7 @@ import { CANDIDATE_WORK_BUDGET, validArbitrary, violationSet, withWorkBudget, ty
 import { boundedFilter } from './arbitraries/bounded-filter.ts';
 import { cookieSafe, headerSafe, headerText, queryText } from './parameterText.ts';
 import { bodyExample } from './bodyExample.ts';
+import { deriveSeed } from './deriveSeed.ts';
 import { pinned } from './pinFields.ts';
 
 /** Concrete inputs for one request: path parameters, query and header parameters, and a JSON body. */
@@ -124,6 +125,17 @@ function firstExample(schema: JsonSchema): unknown {
   if (typeof schema !== 'object') return undefined;
   const examples = schema.examples;
   return Array.isArray(examples) && examples.length > 0 ? examples[0] : schema.example;
+}
+
+/**
+ * The documented request a family of variants (`malformed`, `cors`, …) bends, drawn once per route and
+ * only when first asked for. Seeded by the route and the family alone, so a selective run plans it as
+ * the whole plan does; a refusal then names one difference from the same request, and drawing a wide
+ * body for each variant was most of planning a large document.
+ */
+export function baseRequest(endpoint: Endpoint, manifest: Manifest, runSeed: number, family: string): () => { inputs: Inputs; complete: boolean } {
+  let drawn: { inputs: Inputs; complete: boolean } | undefined;
+  return () => (drawn ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/${family}`)));
 }
 
 /**

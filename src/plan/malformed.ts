@@ -1,7 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case } from './case.ts';
-import { bodyViolations, exampleInputs, invalidBody, type Inputs } from './inputs.ts';
+import { baseRequest, bodyViolations, invalidBody, type Inputs } from './inputs.ts';
 import { caseIdentity, makeCase, type CaseParts } from './makeCase.ts';
 import { live, liveAs } from './credentials.ts';
 import { refusalOf } from './refusalRules.ts';
@@ -26,11 +26,8 @@ function truncated(json: string): string {
 export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: runSeed, runs }: PlannerOptions): Case[] {
   const cases: Case[] = [];
   const credential = endpoint.public ? undefined : live(manifest, endpoint.scopes[0]);
-  // One valid request per endpoint, of which each variant breaks one part: a refusal then names one
-  // difference from the same request, and drawing a wide body for each variant was most of planning a
-  // large document.
-  let example: ReturnType<typeof exampleInputs> | undefined;
-  const base = () => (example ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/malformed`)));
+  // One valid request per endpoint, of which each variant breaks one part.
+  const base = baseRequest(endpoint, manifest, runSeed, 'malformed');
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
     const { inputs } = base();

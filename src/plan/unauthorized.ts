@@ -1,7 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import type { PlannerOptions } from './plannerOptions.ts';
 import type { Case } from './case.ts';
-import { exampleInputs, generatedInputs, invalidBody, type Inputs } from './inputs.ts';
+import { baseRequest, generatedInputs, invalidBody, type Inputs } from './inputs.ts';
 import { caseIdentity, makeCase, routeOf, type CaseParts } from './makeCase.ts';
 import { forgeableFlaws } from './forgeableFlaws.ts';
 import { forged, live } from './credentials.ts';
@@ -9,7 +9,6 @@ import { presentationCases } from './presentations.ts';
 import { ownRefusalOf, refusalOf } from './refusalRules.ts';
 import { forgedVariant, matrixCell, scopeVariant } from './sharedParts.ts';
 import { flat } from './shared.ts';
-import { deriveSeed } from './deriveSeed.ts';
 import { tamperingCases } from './tampering.ts';
 import { planConfusion } from './confusion.ts';
 import { planCors } from './cors.ts';
@@ -26,11 +25,11 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
   if (endpoint.public) return planCors(manifest, endpoint, { seed: runSeed, runs: 0 });
   const cases: Case[] = [];
   // One valid request per endpoint, which each variant presents differently: the variants differ in
-  // their credentials alone, and drawing a wide body for each was most of planning a large document.
-  let base: Inputs | undefined;
+  // their credentials alone.
+  const base = baseRequest(endpoint, manifest, runSeed, 'unauthorized');
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
-    const inputs = (base ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/unauthorized`)).inputs);
+    const { inputs } = base();
     const built = parts(identity.seed, inputs);
     cases.push(makeCase(manifest, endpoint, 'unauthorized', variant, identity, { inputs, ...built }));
   };
