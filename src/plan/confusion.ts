@@ -74,7 +74,7 @@ export function planConfusion(manifest: Manifest, endpoint: Endpoint, { seed: ru
   if (endpoint.public) return [];
   const cases: Case[] = [];
   // One documented request per route, which each variant bends.
-  const base = baseRequest(endpoint, manifest, runSeed, 'confusion');
+  const base = baseRequest(endpoint, manifest, runSeed);
   const add = (variant: string, request: (planned: PlannedRequest) => PlannedRequest, parts: Omit<CaseParts, 'inputs'>) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
     const { inputs } = base();

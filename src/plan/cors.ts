@@ -40,7 +40,7 @@ function preflightExpectation(manifest: Manifest): Expectation {
 export function planCors(manifest: Manifest, endpoint: Endpoint, { seed: runSeed }: PlannerOptions): Case[] {
   const cases: Case[] = [];
   // One documented request per route, which each CORS case sends from elsewhere.
-  const base = baseRequest(endpoint, manifest, runSeed, 'cors');
+  const base = baseRequest(endpoint, manifest, runSeed);
   const add = (variant: string, request: (planned: PlannedRequest) => PlannedRequest, expect: (complete: boolean) => Expectation, credentialed: boolean) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
     const example = base();

@@ -127,15 +127,23 @@ function firstExample(schema: JsonSchema): unknown {
   return Array.isArray(examples) && examples.length > 0 ? examples[0] : schema.example;
 }
 
+const bases = new WeakMap<Endpoint, Map<number, { inputs: Inputs; complete: boolean }>>();
+
 /**
- * The documented request a family of variants (`malformed`, `cors`, …) bends, drawn once per route and
- * only when first asked for. Seeded by the route and the family alone, so a selective run plans it as
- * the whole plan does; a refusal then names one difference from the same request, and drawing a wide
- * body for each variant was most of planning a large document.
+ * The documented request every variant of the malformed, unauthorized, CORS and method/path-confusion
+ * families bends (a token left out, a body broken, a header added), drawn once per route and run seed,
+ * and only when first asked for. Seeded by the route alone, so a selective run plans it as the whole
+ * plan does; a refusal then names one difference from the request the other suites sent, and drawing
+ * a wide body for each variant was most of planning a large document.
  */
-export function baseRequest(endpoint: Endpoint, manifest: Manifest, runSeed: number, family: string): () => { inputs: Inputs; complete: boolean } {
-  let drawn: { inputs: Inputs; complete: boolean } | undefined;
-  return () => (drawn ??= exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/${family}`)));
+export function baseRequest(endpoint: Endpoint, manifest: Manifest, runSeed: number): () => { inputs: Inputs; complete: boolean } {
+  return () => {
+    let perSeed = bases.get(endpoint);
+    if (!perSeed) bases.set(endpoint, (perSeed = new Map()));
+    let drawn = perSeed.get(runSeed);
+    if (!drawn) perSeed.set(runSeed, (drawn = exampleInputs(endpoint, manifest, deriveSeed(runSeed, `${endpoint.id}/base request`))));
+    return drawn;
+  };
 }
 
 /**

@@ -27,7 +27,7 @@ export function planMalformed(manifest: Manifest, endpoint: Endpoint, { seed: ru
   const cases: Case[] = [];
   const credential = endpoint.public ? undefined : live(manifest, endpoint.scopes[0]);
   // One valid request per endpoint, of which each variant breaks one part.
-  const base = baseRequest(endpoint, manifest, runSeed, 'malformed');
+  const base = baseRequest(endpoint, manifest, runSeed);
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'malformed', variant);
     const { inputs } = base();

@@ -26,7 +26,7 @@ export function planUnauthorized(manifest: Manifest, endpoint: Endpoint, { seed:
   const cases: Case[] = [];
   // One valid request per endpoint, which each variant presents differently: the variants differ in
   // their credentials alone.
-  const base = baseRequest(endpoint, manifest, runSeed, 'unauthorized');
+  const base = baseRequest(endpoint, manifest, runSeed);
   const add = (variant: string, parts: (seed: number, inputs: Inputs) => Omit<CaseParts, 'inputs'> & { inputs?: Inputs }) => {
     const identity = caseIdentity(runSeed, endpoint, 'unauthorized', variant);
     const { inputs } = base();
