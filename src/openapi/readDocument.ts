@@ -46,7 +46,8 @@ function hasExternalRef(value: unknown): boolean {
     const v = stack.pop();
     if (v === null || typeof v !== 'object') continue;
     if (Array.isArray(v)) {
-      stack.push(...v);
+      // one by one: spreading an array of a few hundred thousand items overflows the call stack
+      for (const item of v) stack.push(item);
       continue;
     }
     for (const [k, x] of Object.entries(v)) {

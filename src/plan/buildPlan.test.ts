@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntheticManifest } from '../../bench/synthetic/manifest.ts';
 import { loadManifest } from '../manifest/loadManifest.ts';
+import { parseManifest } from '../manifest/parseManifest.ts';
 import { buildPlan } from './buildPlan.ts';
 import { deriveSeed } from './deriveSeed.ts';
 
@@ -76,4 +78,12 @@ describe('deriveSeed', () => {
     expect(deriveSeed(1, 'a')).not.toBe(deriveSeed(1, 'b'));
     expect(deriveSeed(1, 'a')).not.toBe(deriveSeed(2, 'a'));
   });
+
+  it('plans a suite of over 100,000 cases (9,100 routes) without overflowing the call stack', () => {
+    // The bench's 100k-case manifest: its unauthorized suite alone is more cases than push(...spread) takes.
+    const large = parseManifest(syntheticManifest(9_100, 'get'), 'synthetic-9100.json');
+    const plan = buildPlan(large, { seed: 11, runs: 1, suites: ['unauthorized'] });
+    expect(plan.cases.length).toBeGreaterThan(100_000);
+    expect(new Set(plan.cases.map((c) => c.endpointId)).size).toBe(9_100);
+  }, 60_000);
 });
