@@ -44,21 +44,20 @@ export async function executeRun(options: RunOptions): Promise<RunSummary> {
       tally.add(result, index);
       await emit(reporters, 'onCaseResult', result, index);
     };
-    // The drill's steps depend on each other, so they run after everything else, one step at a time.
+    const inStages = async (include: (index: number) => boolean) => {
+      for (const stage of sendStages(plan.cases, include)) await mapConcurrent(stage, session.limits.concurrency, run);
+    };
     // Cases with the token left to expire go last: its lifetime runs out while the others are sent.
     const expiring = (i: number) => plan.cases[i]!.credential?.token?.kind === 'expired';
-    for (const stage of sendStages(plan.cases, (i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined && !expiring(i))) {
-      await mapConcurrent(stage, session.limits.concurrency, run);
-    }
-    for (const stage of sendStages(plan.cases, expiring)) await mapConcurrent(stage, session.limits.concurrency, run);
+    await inStages((i) => plan.cases[i]!.rotation === undefined && plan.cases[i]!.ownership === undefined && !expiring(i));
+    await inStages(expiring);
     // The ownership steps depend on each other too (create, control, probes); probes in plan order,
     // one at a time, so a delete the API wrongly allows comes after the reads and changes.
     for (const step of OWNERSHIP_STEPS) {
       await mapConcurrent(plan.cases.flatMap((c, i) => (c.ownership?.step === step ? [i] : [])), step === 'probe' ? 1 : session.limits.concurrency, run);
     }
-    for (const step of ROTATION_STEPS) {
-      for (const stage of sendStages(plan.cases, (i) => plan.cases[i]!.rotation === step)) await mapConcurrent(stage, session.limits.concurrency, run);
-    }
+    // The drill's steps depend on each other, so they run after everything else, one step at a time.
+    for (const step of ROTATION_STEPS) await inStages((i) => plan.cases[i]!.rotation === step);
     const counts = { suites: tally.suites, totals: tally.totals, refused: tally.refused, interrupted: tally.interrupted };
     const summary: RunSummary = {
       seed: plan.seed,
