@@ -1,6 +1,7 @@
 import { HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { EXIT } from './exitCode.ts';
+import { applyPlanningHeapPolicy } from './heapPolicy.ts';
 import { planEndpoints } from './planEndpoints.ts';
 import { otherWarnings, planReport, planTable, type PlanReport } from './planReport.ts';
 import type { ProgressSink } from './progressFor.ts';
@@ -31,6 +32,7 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const format = flags.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new HardenError('OPTION_INVALID', `--format must be table or json, got "${format}".`);
   const settings = resolveOptions(file, { suites: flags.suites, seed: flags.seed ?? io.env.HARDEN_SEED ?? '0', runs: flags.runs }, io.env);
+  applyPlanningHeapPolicy();
   const { manifest, warnings } = await openManifest(file, flags.overlay);
   const show = planningProgress(io.progress, io.env);
   const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs, onProgress: show });

@@ -1,6 +1,6 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
-import { buildPlan, type PlanOptions } from '../plan/buildPlan.ts';
-import { SUITES, type Case, type SuiteId } from '../plan/case.ts';
+import { planEach, type PlanOptions } from '../plan/buildPlan.ts';
+import type { Case, SuiteId } from '../plan/case.ts';
 import { bodyViolationNote } from '../plan/inputs.ts';
 import { parameterViolationNote } from '../plan/parameterViolations.ts';
 
@@ -34,30 +34,23 @@ export function planEndpoints(manifest: Manifest, options: PlanOptions, { keepCa
   const fresh = () => ({ counts: {}, ...(keepCases && { cases: [] as Case[] }) });
   const own = new Map<string, EndpointPlan>(manifest.endpoints.map((endpoint) => [endpoint.id, { endpoint, ...fresh(), notes: [] }]));
   const service: PlanByEndpoint['service'] = fresh();
-  const add = (cases: Case[]) => {
+  const onEndpointError = (endpoint: Endpoint, suite: SuiteId, error: Error) => {
+    const entry = own.get(endpoint.id)!;
+    entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${error.message}`;
+  };
+  planEach(manifest, { ...options, onEndpointError }, (suite, endpoint, cases) => {
     for (const c of cases) {
       const entry = own.get(c.endpointId) ?? service;
       entry.counts[c.suite] = (entry.counts[c.suite] ?? 0) + 1;
       entry.cases?.push(c);
     }
-  };
-  const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
-  const n = manifest.endpoints.length;
-  suites.forEach((suite, index) => {
-    // one suite at a time: progress counted over every suite
-    const onProgress = options.onProgress && ((done: number) => options.onProgress!(index * n + done, suites.length * n, suite));
-    const onEndpointError = (endpoint: Endpoint, _suite: string, error: Error) => {
+    // Asked while the endpoint's body violations are still cached: they are released once its suites are planned.
+    if (suite === 'malformed' && endpoint !== undefined) {
       const entry = own.get(endpoint.id)!;
-      entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${error.message}`;
-    };
-    add(buildPlan(manifest, { ...options, suites: [suite], onProgress, onEndpointError }).cases);
-  });
-  if (suites.includes('malformed')) {
-    for (const entry of own.values()) {
-      for (const note of [bodyViolationNote(entry.endpoint, manifest), parameterViolationNote(entry.endpoint, manifest)]) {
+      for (const note of [bodyViolationNote(endpoint, manifest), parameterViolationNote(endpoint, manifest)]) {
         if (note !== undefined) entry.notes.push(note);
       }
     }
-  }
+  });
   return { endpoints: [...own.values()], service };
 }

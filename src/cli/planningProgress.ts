@@ -5,8 +5,8 @@ const QUIET_MS = 1_000;
 /** Plain progress lines (CI logs) come at most this often. */
 const PLAIN_EVERY_MS = 5_000;
 
-/** Called as each endpoint's cases of a suite are planned; `end` clears a live line. */
-export type PlanningProgress = ((done: number, total: number, suite: string) => void) & { end: () => void };
+/** Called as each endpoint's cases are planned; `end` clears a live line. */
+export type PlanningProgress = ((done: number, total: number) => void) & { end: () => void };
 
 /**
  * Progress for a synchronous loop: nothing for the first second; then a line redrawn in place on a
@@ -18,10 +18,10 @@ export function planningProgress(sink: ProgressSink | undefined, env: NodeJS.Pro
   const started = performance.now();
   let last = -Infinity;
   let drawn = false;
-  const show = (done: number, total: number, suite: string) => {
+  const show = (done: number, total: number) => {
     const now = performance.now();
     if (!sink || !mode || now - started < QUIET_MS) return;
-    const text = `planning ${suite}: ${done}/${total} endpoint plans`;
+    const text = `planning: ${done}/${total} endpoints`;
     const seconds = `${((now - started) / 1000).toFixed(0)}s`;
     if (mode === 'tty') {
       const width = Math.max(20, (sink.columns || 80) - 1);

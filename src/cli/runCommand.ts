@@ -29,7 +29,7 @@ import { plural } from '../report/plural.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
 import { environmentFacts } from './environmentFacts.ts';
-import { applyHeapPolicy } from './heapPolicy.ts';
+import { applyHeapPolicy, applyPlanningHeapPolicy } from './heapPolicy.ts';
 import { progressFor, type ProgressSink } from './progressFor.ts';
 import { resolveOptions, type RawRunFlags, type RunSettings } from './resolveOptions.ts';
 import { withCases } from '../plan/withCases.ts';
@@ -101,6 +101,7 @@ interface PlannedRun {
 
 /** Stage 1: load the manifest (or import the document), then plan, select, narrow to --case, shard. Sends nothing. */
 async function planRun(settings: RunSettings, flags: RawRunFlags, seed: number, io: RunIo): Promise<PlannedRun> {
+  applyPlanningHeapPolicy();
   const opened = await openManifest(settings.manifestFile, flags.overlay);
   const manifest = flags.env === undefined ? opened.manifest : applyEnvironment(opened.manifest, flags.env);
   for (const w of opened.warnings) io.err(formatImportWarning(w));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { manifestFromValue } from '../manifest/parseManifest.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { buildManifest } from './buildManifest.ts';
@@ -41,7 +40,7 @@ export async function importOpenApi(documentFile: string, overlayFile?: string):
   } catch (error) {
     throw withWarnings(error, warnings);
   }
-  const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
+  const { sha256 } = doc;
   let manifest: Manifest;
   try {
     // Checked by the rules a manifest file is, as a value: the label says it is the generated manifest.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ParserOptions } from '@readme/openapi-parser';
 import { HardenError } from '../errors.ts';
@@ -15,8 +16,8 @@ export interface OpenApiDocument {
   root: JsonObject;
   /** Where component schemas live, as a pointer prefix: `#/components/schemas/` or, for 2.0, `#/definitions/`. */
   schemaPrefix: string;
-  /** The bytes as read, for evidence (the manifest's sha256). */
-  bytes: Buffer;
+  /** SHA-256 of the bytes as read, for evidence. Taken at once: a large document's bytes are not held. */
+  sha256: string;
 }
 
 function unreadable(file: string, what: string, hint: string, cause?: unknown): HardenError {
@@ -64,11 +65,11 @@ function hasExternalRef(value: unknown): boolean {
  * square of their number (Microsoft Graph's 20 MB description: 44 s of 56 s). Anything else (YAML,
  * a syntax error to locate, a reference to another file) goes through the bundler.
  */
-function selfContainedJson(file: string, bytes: Buffer): unknown {
+function selfContainedJson(file: string, text: string): unknown {
   if (!/\.json$/i.test(file)) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -94,15 +95,21 @@ async function bundled(file: string): Promise<unknown> {
  * every `$ref` left is internal, and circular references stay references (nothing is expanded).
  */
 export async function readDocument(file: string): Promise<OpenApiDocument> {
-  let bytes: Buffer;
+  let sha256: string;
+  let text: string | undefined;
   try {
-    bytes = await readFile(file);
+    // Only the digest and the text outlive this block: the bytes of a 47 MB document are not held while it is parsed.
+    const bytes = await readFile(file);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    text = bytes.toString('utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw unreadable(file, code === 'ENOENT' ? 'no such file' : (cause as Error).message, 'check the path', cause);
   }
-  const root = asObject(selfContainedJson(file, bytes) ?? (await bundled(file)));
+  const parsed = selfContainedJson(file, text);
+  text = undefined;
+  const root = asObject(parsed ?? (await bundled(file)));
   const dialect = dialectOf(root, file);
-  if (dialect === '2.0') return { file, dialect, root: fromSwagger2(root), schemaPrefix: '#/definitions/', bytes };
-  return { file, dialect, root, schemaPrefix: '#/components/schemas/', bytes };
+  if (dialect === '2.0') return { file, dialect, root: fromSwagger2(root), schemaPrefix: '#/definitions/', sha256 };
+  return { file, dialect, root, schemaPrefix: '#/components/schemas/', sha256 };
 }

@@ -1,6 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import { ROTATION_STEPS, SUITES, type Case, type Plan, type SuiteId } from './case.ts';
 import { tokensFor } from './withCases.ts';
+import { schemaReleaser } from './inputs.ts';
 import { planMalformed } from './malformed.ts';
 import { planPositive } from './positive.ts';
 import { planRevokedToken } from './revoked-token.ts';
@@ -21,10 +22,10 @@ export interface PlanOptions {
   /** Generated requests per property case (default DEFAULT_RUNS). */
   runs?: number;
   /**
-   * Told after each endpoint's cases of each suite (`done` of `total` endpoint plans), so a long
-   * plan can show progress. Planning stays pure: the callback is the caller's, and decides nothing.
+   * Told after each endpoint's cases of every suite are planned (`done` of `total` endpoints), so a
+   * long plan can show progress. Planning stays pure: the callback is the caller's, and decides nothing.
    */
-  onProgress?: (done: number, total: number, suite: SuiteId) => void;
+  onProgress?: (done: number, total: number) => void;
   /**
    * Told when one endpoint's cases of a suite cannot be planned; they are left out and planning goes
    * on with the same manifest, so every other case is the one a whole plan holds. Without it the
@@ -44,36 +45,81 @@ const planners = {
   exposure: () => [],
 } as const;
 
-/** Manifest + seed → every case of the chosen suites. Pure: no I/O, no clock, no global randomness. */
-export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
+/** Whom planned cases belong to: an endpoint, or the service as a whole (rotation actions, the listener). */
+export type PlanVisitor = (suite: SuiteId, endpoint: Endpoint | undefined, cases: readonly Case[]) => void;
+
+/**
+ * Plans the chosen suites endpoint by endpoint, every suite of an endpoint before the next endpoint,
+ * then the service-wide cases suite by suite; `visit` gets each share as it is planned and nothing is
+ * held here. Endpoint by endpoint so that what the planner builds for an endpoint (arbitraries, body
+ * violations) serves all its suites and is then released, unless a later endpoint shares it: a suite
+ * at a time across a large document held all of them to the end (900 MB for Microsoft Graph).
+ */
+export function planEach(manifest: Manifest, options: PlanOptions, visit: PlanVisitor): void {
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
-  const cases: Case[] = [];
-  const total = suites.length * manifest.endpoints.length;
-  for (const [index, suite] of suites.entries()) {
-    const planned = manifest.endpoints.flatMap((endpoint, e) => {
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const marked = unprovenMarks(manifest);
+  const release = schemaReleaser(manifest);
+  for (const [e, endpoint] of manifest.endpoints.entries()) {
+    for (const suite of suites) {
       let own: Case[] = [];
       try {
-        own = planners[suite](manifest, endpoint, { seed: options.seed, runs: options.runs ?? DEFAULT_RUNS });
+        own = planners[suite](manifest, endpoint, { seed: options.seed, runs });
       } catch (error) {
         if (!options.onEndpointError) throw error;
         options.onEndpointError(endpoint, suite, error as Error);
       }
-      options.onProgress?.(index * manifest.endpoints.length + e + 1, total, suite);
-      return own;
-    });
-    if (suite === 'rotation') planned.push(...planRotationActions(manifest, options.seed));
-    if (suite === 'exposure') planned.push(...planExposure(manifest, options.seed));
-    if (suite === 'ownership') planned.push(...planOwnership(manifest, options.seed));
-    if (suite === 'refresh') planned.push(...planRefresh(manifest, options.seed));
-    // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
-    if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
-    // Planned all the same, so reports say revocation was not proven rather than leave it out.
-    const unproven = suite in UNPROVABLE ? UNPROVABLE[suite as keyof typeof UNPROVABLE](manifest.auth.tokens) : undefined;
+      visit(suite, endpoint, marked(suite, own));
+    }
+    release(endpoint);
+    options.onProgress?.(e + 1, manifest.endpoints.length);
+  }
+  for (const suite of suites) {
+    const service = SERVICE_WIDE[suite];
+    if (service) visit(suite, undefined, marked(suite, service(manifest, options.seed)));
+  }
+}
+
+/**
+ * Cases of a suite the provider cannot serve (revocation, rotation) are planned all the same and
+ * marked, so reports say they were not proven rather than leave them out.
+ */
+function unprovenMarks(manifest: Manifest): (suite: SuiteId, cases: Case[]) => Case[] {
+  const why = new Map<SuiteId, string | undefined>();
+  return (suite, cases) => {
+    if (!(suite in UNPROVABLE)) return cases;
+    if (!why.has(suite)) why.set(suite, UNPROVABLE[suite as keyof typeof UNPROVABLE](manifest.auth.tokens));
+    const unproven = why.get(suite);
+    if (unproven === undefined) return cases;
     // An expired token needs no revocation: only the cases that do are marked.
     const needsIt = (c: Case) => suite !== 'revoked-token' || c.credential?.token?.kind === 'revoked';
-    // One by one: a suite of a large manifest plans over 100,000 cases, and spreading them into push
-    // overflowed the call stack.
-    for (const c of planned) cases.push(unproven !== undefined && needsIt(c) ? { ...c, unproven: `not proven: ${unproven}` } : c);
+    return cases.map((c) => (needsIt(c) ? { ...c, unproven: `not proven: ${unproven}` } : c));
+  };
+}
+
+/** Cases that belong to no one endpoint, planned after every endpoint's. */
+const SERVICE_WIDE: Partial<Record<SuiteId, (manifest: Manifest, seed: number) => Case[]>> = {
+  rotation: planRotationActions,
+  exposure: planExposure,
+  ownership: planOwnership,
+  refresh: planRefresh,
+};
+
+/** Manifest + seed → every case of the chosen suites, suite by suite. Pure: no I/O, no clock, no global randomness. */
+export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
+  const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
+  const bySuite = new Map<SuiteId, Case[]>(suites.map((s) => [s, []]));
+  // One by one: a suite of a large manifest plans over 100,000 cases, and spreading them into push
+  // overflowed the call stack.
+  planEach(manifest, options, (suite, _endpoint, own) => {
+    const into = bySuite.get(suite)!;
+    for (const c of own) into.push(c);
+  });
+  const cases: Case[] = [];
+  for (const [suite, planned] of bySuite) {
+    // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
+    if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
+    for (const c of planned) cases.push(c);
   }
   return { seed: options.seed, service: manifest.service, cases, tokens: tokensFor(cases) };
 }

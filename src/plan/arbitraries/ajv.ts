@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import { addFormats } from '../../ajvFormats.ts';
@@ -17,21 +18,48 @@ import { chargeWork } from './workMeter.ts';
 // (src/manifest/jsonSchemaProblems.ts), and checking every derived copy again was a third of a
 // small document's planning time. Code not optimised: each validator here judges a few hundred draws
 // at most, and ajv's optimising pass was a tenth of planning a document with thousands of bodies.
-const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, inlineRefs: false, code: { regExp: linearPattern, optimize: false } });
-addFormats(ajv);
+const newAjv = () => {
+  const instance = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false, inlineRefs: false, code: { regExp: linearPattern, optimize: false } });
+  addFormats(instance);
+  return instance;
+};
+let ajv = newAjv();
 
 export type Validator = ValidateFunction;
 
-const rootKeys = new WeakMap<object, string>();
-/** Callers often rebuild an equal root per call ({ schemas }); content keys avoid re-registering it. */
+let rootKeys = new WeakMap<object, string>();
+/**
+ * Callers often rebuild an equal root per call ({ schemas }); content keys avoid re-registering it.
+ * Keyed by a digest of the content: the text of a large document's schemas is megabytes to hold.
+ */
 const rootKeysByContent = new Map<string, string>();
 const compiled = new Map<string, WeakMap<object, Validator | null>>();
 let nextRoot = 0;
 
+/**
+ * Compiles an instance may make before a fresh one takes over. ajv keeps every function it compiled
+ * in the instance's scope for good (removeSchema does not free them), and each compiled validator
+ * holds the whole scope: planning Microsoft Graph's 11,422 operations kept about 80 MB of generated
+ * code and schema environments alive to the end. Validators already handed out keep working; the old
+ * instance goes once the last of them does (the planner's caches are bounded).
+ */
+export const COMPILES_PER_INSTANCE = 2_000;
+let compiles = 0;
+
+function recycle(): void {
+  ajv = newAjv();
+  compiles = 0;
+  compiled.clear();
+  rootKeysByContent.clear();
+  rootKeys = new WeakMap();
+  sharedRefs.clear();
+  byContent.clear();
+}
+
 function registerRoot(root: object): string {
   let key = rootKeys.get(root);
   if (key) return key;
-  const content = canonicalJson(root);
+  const content = createHash('sha256').update(canonicalJson(root)).digest('base64');
   key = rootKeysByContent.get(content);
   if (!key) {
     key = `urn:api-harden:arbitraries:root:${nextRoot++}`;
@@ -52,6 +80,7 @@ function registerRoot(root: object): string {
  * cannot compile it (then callers skip filtering rather than crash).
  */
 export function validatorFor(node: JsonSchema, root: unknown): Validator | undefined {
+  if (compiles >= COMPILES_PER_INSTANCE) recycle();
   const key = root !== null && typeof root === 'object' ? registerRoot(root) : '';
   if (typeof node === 'boolean') return compileCopy(node, key);
   let perRoot = compiled.get(key);
@@ -86,6 +115,7 @@ function compileCopy(node: JsonSchema, key: string): Validator | undefined {
   // Compiling costs as many draws as the schema has kilobytes (a wide body compiled once per relaxed keyword).
   chargeWork(1 + (text.length >> 10));
   let fn: Validator | undefined;
+  compiles++;
   try {
     fn = ajv.compile(copy);
   } catch {
@@ -111,6 +141,7 @@ const sharedRefs = new Set<string>();
 function sharedRef(ref: string): string {
   if (sharedRefs.has(ref)) return ref;
   sharedRefs.add(ref);
+  compiles++;
   try {
     ajv.getSchema(ref);
   } catch {
