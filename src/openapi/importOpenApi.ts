@@ -29,8 +29,17 @@ export interface ImportWarning {
  */
 export async function importOpenApi(documentFile: string, overlayFile?: string): Promise<{ manifest: Manifest; warnings: ImportWarning[] }> {
   const warnings: ImportWarning[] = [];
+  // One string per distinct text: Microsoft Graph's 52,499 warnings hold 13 distinct messages, and each
+  // built by concatenation was its own chain of string pieces (a quarter of the imported heap, 36 → 27 MB).
+  const texts = new Map<string, string>();
+  const one = (text: string) => {
+    let kept = texts.get(text);
+    if (kept === undefined) texts.set(text, (kept = text));
+    return kept;
+  };
   const warn = (warning: ImportWarning) => {
-    warnings.push(warning.operation === undefined ? { construct: warning.construct, message: warning.message } : warning);
+    const message = one(warning.message);
+    warnings.push(warning.operation === undefined ? { construct: warning.construct, message } : { ...warning, operation: one(warning.operation), message });
   };
   const overlay = overlayFile === undefined ? undefined : await readOverlay(overlayFile);
   const doc = await readDocument(documentFile);
