@@ -24,7 +24,7 @@ export interface PlanByEndpoint {
 }
 
 /**
- * The plan `harden run` would make with the same seed, one suite at a time, grouped by endpoint.
+ * The plan `harden run` would make with the same seed (the same walk, planEach), grouped by endpoint.
  * An endpoint the planner cannot plan is named with the planner's reason, and the others still get
  * their cases, planned against the whole manifest as a run plans them. Only counts are kept unless
  * `keepCases` asks for the cases: holding every case of a large document until the end was a quarter
@@ -38,7 +38,8 @@ export function planEndpoints(manifest: Manifest, options: PlanOptions, { keepCa
     const entry = own.get(endpoint.id)!;
     entry.unplanned = `${entry.unplanned === undefined ? '' : `${entry.unplanned}; `}${suite}: ${error.message}`;
   };
-  planEach(manifest, { ...options, onEndpointError }, (suite, endpoint, cases) => {
+  // Released as it goes, unless the caller keeps the cases (they may be run, drawing from it again).
+  planEach(manifest, { ...options, onEndpointError, release: !keepCases }, (suite, endpoint, cases) => {
     for (const c of cases) {
       const entry = own.get(c.endpointId) ?? service;
       entry.counts[c.suite] = (entry.counts[c.suite] ?? 0) + 1;

@@ -27,6 +27,11 @@ export interface PlanOptions {
    */
   onProgress?: (done: number, total: number) => void;
   /**
+   * Drop what was built for each endpoint once no later endpoint shares it (schemaReleaser), for a
+   * plan that only counts (`harden plan`). A run keeps it: its property cases draw from it again.
+   */
+  release?: boolean;
+  /**
    * Told when one endpoint's cases of a suite cannot be planned; they are left out and planning goes
    * on with the same manifest, so every other case is the one a whole plan holds. Without it the
    * error propagates.
@@ -52,15 +57,16 @@ export type PlanVisitor = (suite: SuiteId, endpoint: Endpoint | undefined, cases
  * Plans the chosen suites endpoint by endpoint, every suite of an endpoint before the next endpoint,
  * then the service-wide cases suite by suite; `visit` gets each share as it is planned and nothing is
  * held here. Endpoint by endpoint so that what the planner builds for an endpoint (arbitraries, body
- * violations) serves all its suites and is then released, unless a later endpoint shares it: a suite
- * at a time across a large document held all of them to the end (900 MB for Microsoft Graph).
+ * violations) serves all its suites and can then be released (`release`), unless a later endpoint
+ * shares it: a suite at a time across a large document held all of them to the end (900 MB for
+ * Microsoft Graph). `harden plan` and `harden run` walk alike, so they plan the same cases.
  */
 export function planEach(manifest: Manifest, options: PlanOptions, visit: PlanVisitor): void {
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
   const runs = options.runs ?? DEFAULT_RUNS;
   const marked = unprovenMarks(manifest);
-  const release = schemaReleaser(manifest);
-  for (const [e, endpoint] of manifest.endpoints.entries()) {
+  const release = options.release ? schemaReleaser(manifest) : () => {};
+  for (const [e, endpoint] of walkOrder(manifest).entries()) {
     for (const suite of suites) {
       let own: Case[] = [];
       try {
@@ -78,6 +84,26 @@ export function planEach(manifest: Manifest, options: PlanOptions, visit: PlanVi
     const service = SERVICE_WIDE[suite];
     if (service) visit(suite, undefined, marked(suite, service(manifest, options.seed)));
   }
+}
+
+/**
+ * The endpoints in the order they are planned: manifest order, except that endpoints with the same
+ * body come together, where the first of them is. Whatever a body needs (its generators, its
+ * violations: up to a megabyte) is then held only while its endpoints are planned; in manifest order
+ * Microsoft Graph kept up to 183 bodies open at once, each waiting for an endpoint far down. A pure
+ * function of the manifest, so every walk (plan or run) takes the same order.
+ */
+export function walkOrder(manifest: Manifest): Endpoint[] {
+  const groups = new Map<string, Endpoint[]>();
+  for (const endpoint of manifest.endpoints) {
+    const key = endpoint.body === undefined ? `\u0000${endpoint.id}` : JSON.stringify(endpoint.body);
+    const group = groups.get(key);
+    if (group) group.push(endpoint);
+    else groups.set(key, [endpoint]);
+  }
+  const order: Endpoint[] = [];
+  for (const group of groups.values()) for (const endpoint of group) order.push(endpoint);
+  return order;
 }
 
 /**
@@ -108,15 +134,20 @@ const SERVICE_WIDE: Partial<Record<SuiteId, (manifest: Manifest, seed: number) =
 /** Manifest + seed → every case of the chosen suites, suite by suite. Pure: no I/O, no clock, no global randomness. */
 export function buildPlan(manifest: Manifest, options: PlanOptions): Plan {
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
-  const bySuite = new Map<SuiteId, Case[]>(suites.map((s) => [s, []]));
-  // One by one: a suite of a large manifest plans over 100,000 cases, and spreading them into push
-  // overflowed the call stack.
-  planEach(manifest, options, (suite, _endpoint, own) => {
+  const position = new Map(manifest.endpoints.map((endpoint, i) => [endpoint, i]));
+  // Each endpoint's share where the endpoint is in the manifest; the service-wide cases after them, as planned.
+  const bySuite = new Map<SuiteId, { shares: (readonly Case[])[]; service: (readonly Case[])[] }>(suites.map((s) => [s, { shares: [], service: [] }]));
+  planEach(manifest, options, (suite, endpoint, own) => {
     const into = bySuite.get(suite)!;
-    for (const c of own) into.push(c);
+    if (endpoint === undefined) into.service.push(own);
+    else into.shares[position.get(endpoint)!] = own;
   });
   const cases: Case[] = [];
-  for (const [suite, planned] of bySuite) {
+  for (const [suite, { shares, service }] of bySuite) {
+    // One by one: a suite of a large manifest plans over 100,000 cases, and spreading them into push
+    // overflowed the call stack.
+    const planned: Case[] = [];
+    for (const own of [...shares, ...service]) for (const c of own ?? []) planned.push(c);
     // The drill reads in the order it runs: step by step, endpoints in manifest order within a step (a stable sort).
     if (suite === 'rotation') planned.sort((a, b) => ROTATION_STEPS.indexOf(a.rotation!) - ROTATION_STEPS.indexOf(b.rotation!));
     for (const c of planned) cases.push(c);

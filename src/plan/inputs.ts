@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { LRUCache } from 'lru-cache';
 import type { Endpoint, JsonSchema, Manifest, NamedParameter } from '../manifest/types.ts';
 import { CANDIDATE_WORK_BUDGET, validArbitrary, violationSet, withWorkBudget, type Violation } from './arbitraries/index.ts';
 import { boundedFilter } from './arbitraries/bounded-filter.ts';
@@ -37,17 +36,16 @@ export function schemaRoot(manifest: Manifest): unknown {
 // and every case of an endpoint draws from the same schemas: build each once per manifest.
 // Keyed by the schema's content, not its object: two endpoints with equal schemas (common in large
 // documents, and in manifests loaded twice, as `harden diff` does) share one arbitrary.
-// Released once the last endpoint using them is planned (schemaReleaser): one body's violations
-// hold up to a megabyte of arbitraries and compiled validators, and keeping every body's for the
-// whole plan took a 20 MB document's planning to 900 MB. Bounded as well, least recently used out,
-// for schemas planned outside a plan walk; an entry that falls out is built again, equal to the first.
-export const SCHEMA_CACHE_ENTRIES = 32;
-const validCache = new WeakMap<object, LRUCache<string, fc.Arbitrary<unknown>>>();
-const invalidCache = new WeakMap<object, LRUCache<string, BodyViolations>>();
+// `harden plan` releases them once the last endpoint using them is planned (schemaReleaser): one
+// body's violations hold up to a megabyte of arbitraries and compiled validators, and keeping every
+// body's for the whole plan took a 20 MB document's planning to 900 MB. `harden run` keeps them: its
+// property cases draw from them again while the run sends, and must draw what was planned.
+const validCache = new WeakMap<object, Map<string, fc.Arbitrary<unknown>>>();
+const invalidCache = new WeakMap<object, Map<string, BodyViolations>>();
 
-function cached<T extends object>(cache: WeakMap<object, LRUCache<string, T>>, manifest: Manifest, schema: JsonSchema, build: () => T): T {
+function cached<T>(cache: WeakMap<object, Map<string, T>>, manifest: Manifest, schema: JsonSchema, build: () => T): T {
   let perManifest = cache.get(manifest.schemas);
-  if (!perManifest) cache.set(manifest.schemas, (perManifest = new LRUCache({ max: SCHEMA_CACHE_ENTRIES })));
+  if (!perManifest) cache.set(manifest.schemas, (perManifest = new Map()));
   const key = JSON.stringify(schema);
   let value = perManifest.get(key);
   if (value === undefined) perManifest.set(key, (value = build()));
@@ -71,7 +69,9 @@ function schemaKeys(endpoint: Endpoint): Set<string> {
  * For one walk over the manifest's endpoints in order: call the result after each endpoint's cases
  * are all planned, and what only that endpoint and earlier ones used is dropped from the caches
  * (its inputs arbitrary, its base request, the generators and violations of schemas no later
- * endpoint shares). Nothing a later endpoint needs is dropped, so nothing is built twice.
+ * endpoint shares). Nothing a later endpoint needs is dropped, so nothing is built twice, and the
+ * walk plans exactly what a walk that keeps everything plans: what is built is the same, in the
+ * same order (a body's work budget counts compilations the caches spare, so a rebuild could differ).
  */
 export function schemaReleaser(manifest: Manifest): (endpoint: Endpoint) => void {
   const uses = new Map<string, number>();
@@ -129,14 +129,14 @@ function namedArbitrary<T>(declared: Record<string, NamedParameter>, value: (nam
 const hasAny = (declared: Record<string, unknown>) => Object.keys(declared).length > 0;
 const hasNamed = (endpoint: Endpoint) => hasAny(endpoint.query) || hasAny(endpoint.headers) || hasAny(endpoint.cookies);
 
-const inputsArbitraries = new WeakMap<Manifest, LRUCache<Endpoint, fc.Arbitrary<Inputs>>>();
+const inputsArbitraries = new WeakMap<Manifest, WeakMap<Endpoint, fc.Arbitrary<Inputs>>>();
 
 /** All valid inputs of an endpoint as one arbitrary: parameters and body together, so they shrink together. */
 export function validInputsArbitrary(endpoint: Endpoint, manifest: Manifest): fc.Arbitrary<Inputs> {
-  // Every case of an endpoint draws from it, each with its own seed: built once while the planner is
-  // at the endpoint (a wide document's cases rebuilt it tens of thousands of times), released after.
+  // Every case of an endpoint draws from it, each with its own seed: built once (a wide document's
+  // cases rebuilt it tens of thousands of times).
   let perManifest = inputsArbitraries.get(manifest);
-  if (!perManifest) inputsArbitraries.set(manifest, (perManifest = new LRUCache({ max: SCHEMA_CACHE_ENTRIES })));
+  if (!perManifest) inputsArbitraries.set(manifest, (perManifest = new WeakMap()));
   let arbitrary = perManifest.get(endpoint);
   if (!arbitrary) perManifest.set(endpoint, (arbitrary = buildInputsArbitrary(endpoint, manifest)));
   return arbitrary;
