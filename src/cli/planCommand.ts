@@ -1,4 +1,5 @@
 import { HardenError } from '../errors.ts';
+import { jsonChunks } from './jsonChunks.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { EXIT } from './exitCode.ts';
 import { applyPlanningHeapPolicy } from './heapPolicy.ts';
@@ -38,7 +39,7 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs, onProgress: show });
   show.end();
   const report = planReport(file, manifest, planned, settings, warnings);
-  if (format === 'json') io.out(JSON.stringify(report, null, 2));
+  if (format === 'json') for (const chunk of jsonChunks({ ...report }, ['endpoints', 'importWarnings'])) io.out(chunk);
   else {
     for (const line of otherWarnings(report, manifest)) io.err(line);
     for (const line of planTable(report)) io.out(line);

@@ -1,7 +1,7 @@
 import { manifestFromValue } from '../manifest/parseManifest.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { buildManifest } from './buildManifest.ts';
-import { readDocument } from './readDocument.ts';
+import { readDocument, type OpenApiDocument } from './readDocument.ts';
 import { readOverlay } from './readOverlay.ts';
 import { relocateProblems } from './relocateProblems.ts';
 import { manifestOrigin, withWarnings } from './refusalContext.ts';
@@ -42,20 +42,29 @@ export async function importOpenApi(documentFile: string, overlayFile?: string):
     warnings.push(warning.operation === undefined ? { construct: warning.construct, message } : { ...warning, operation: one(warning.operation), message });
   };
   const overlay = overlayFile === undefined ? undefined : await readOverlay(overlayFile);
-  const doc = await readDocument(documentFile);
-  let raw: Record<string, unknown>;
+  let doc: OpenApiDocument | undefined = await readDocument(documentFile);
+  let raw: Record<string, unknown> | undefined;
   try {
     raw = buildManifest(doc, overlay, warn);
   } catch (error) {
     throw withWarnings(error, warnings);
   }
   const { sha256 } = doc;
+  const origin = manifestOrigin(raw, doc.root, doc.schemaPrefix);
+  // The document's tree (76 MB for Microsoft Graph beta) is not needed to check the manifest built from it.
+  doc = undefined;
   let manifest: Manifest;
   try {
     // Checked by the rules a manifest file is, as a value: the label says it is the generated manifest.
-    manifest = manifestFromValue(raw, `${documentFile} (imported manifest)`, sha256);
+    // Handed over, not kept here: the checker lets it go once it has its compact copy.
+    const handOver = () => {
+      const built = raw!;
+      raw = undefined;
+      return built;
+    };
+    manifest = manifestFromValue(handOver(), `${documentFile} (imported manifest)`, sha256);
   } catch (error) {
-    throw withWarnings(relocateProblems(error, documentFile, overlay, manifestOrigin(raw, doc.root, doc.schemaPrefix)), warnings);
+    throw withWarnings(relocateProblems(error, documentFile, overlay, origin), warnings);
   }
   // Evidence names the document, and no line of a generated manifest means anything to its reader.
   const endpoints = manifest.endpoints.map(({ line: _line, ...endpoint }) => endpoint);

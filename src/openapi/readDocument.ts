@@ -4,6 +4,7 @@ import type { ParserOptions } from '@readme/openapi-parser';
 import { HardenError } from '../errors.ts';
 import { fromSwagger2 } from './fromSwagger2.ts';
 import { asObject, asString, type JsonObject } from './json.ts';
+import { parseJsonPieces } from './parseJsonPieces.ts';
 
 /** Which rules the document's schemas follow: 3.0 and 2.0 keep draft-4 habits (`nullable`, boolean exclusive bounds). */
 export type Dialect = '2.0' | '3.0' | '3.1';
@@ -65,14 +66,9 @@ function hasExternalRef(value: unknown): boolean {
  * square of their number (Microsoft Graph's 20 MB description: 44 s of 56 s). Anything else (YAML,
  * a syntax error to locate, a reference to another file) goes through the bundler.
  */
-function selfContainedJson(file: string, text: string): unknown {
+function selfContainedJson(file: string, bytes: Buffer): unknown {
   if (!/\.json$/i.test(file)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const value = parseJsonPieces(bytes);
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !hasExternalRef(value) ? value : undefined;
 }
 
@@ -95,19 +91,17 @@ async function bundled(file: string): Promise<unknown> {
  * every `$ref` left is internal, and circular references stay references (nothing is expanded).
  */
 export async function readDocument(file: string): Promise<OpenApiDocument> {
-  let sha256: string;
-  let text: string | undefined;
+  let bytes: Buffer | undefined;
   try {
-    // Only the digest and the text outlive this block: the bytes of a 47 MB document are not held while it is parsed.
-    const bytes = await readFile(file);
-    sha256 = createHash('sha256').update(bytes).digest('hex');
-    text = bytes.toString('utf8');
+    bytes = await readFile(file);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw unreadable(file, code === 'ENOENT' ? 'no such file' : (cause as Error).message, 'check the path', cause);
   }
-  const parsed = selfContainedJson(file, text);
-  text = undefined;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const parsed = selfContainedJson(file, bytes);
+  // not held while the bundler reads the file again, or while the document is imported
+  bytes = undefined;
   const root = asObject(parsed ?? (await bundled(file)));
   const dialect = dialectOf(root, file);
   if (dialect === '2.0') return { file, dialect, root: fromSwagger2(root), schemaPrefix: '#/definitions/', sha256 };

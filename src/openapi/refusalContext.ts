@@ -20,21 +20,26 @@ export function withWarnings(error: unknown, warnings: readonly ImportWarning[])
 
 /**
  * Reads a pointer into the imported manifest back to the document: `/endpoints/3/…` is the
- * operation it was imported from, `/schemas/Name/…` the component schema of that name.
+ * operation it was imported from, `/schemas/Name/…` the component schema of that name. Takes what
+ * it needs at once (each endpoint's method and path, the component names) and holds neither the
+ * manifest nor the document: the document's tree is let go before the manifest is checked.
  */
 export function manifestOrigin(raw: JsonObject, root: JsonObject, schemaPrefix: string): ManifestOrigin {
+  const endpoints = ((raw.endpoints as unknown[] | undefined) ?? []).map((e) => {
+    const { method, path } = asObject(e);
+    return typeof method === 'string' && typeof path === 'string' ? { method, path } : undefined;
+  });
+  const components = new Set(Object.keys(asObject(schemaPrefix.slice(2, -1).split('/').reduce<unknown>((node, segment) => asObject(node)[segment], root))));
   return (pointer) => {
     const [, top, key, ...rest] = pointer.split('/');
     if (top === 'endpoints' && key !== undefined) {
-      const endpoint = asObject((raw.endpoints as unknown[] | undefined)?.[Number(key)]);
-      if (typeof endpoint.method !== 'string' || typeof endpoint.path !== 'string') return undefined;
-      const method = endpoint.method.toLowerCase();
-      return `${toPointer(['paths', endpoint.path, method])} (the operation ${endpoint.method} ${endpoint.path}; manifest ${pointer})`;
+      const endpoint = endpoints[Number(key)];
+      if (endpoint === undefined) return undefined;
+      return `${toPointer(['paths', endpoint.path, endpoint.method.toLowerCase()])} (the operation ${endpoint.method} ${endpoint.path}; manifest ${pointer})`;
     }
     if (top === 'schemas' && key !== undefined) {
       const name = key.replace(/~1/g, '/').replace(/~0/g, '~');
-      const components = asObject(schemaPrefix.slice(2, -1).split('/').reduce<unknown>((node, segment) => asObject(node)[segment], root));
-      if (!(name in components)) return undefined;
+      if (!components.has(name)) return undefined;
       return `${schemaPrefix.slice(1)}${toPointer([name]).slice(1)}${rest.length > 0 ? `/${rest.join('/')}` : ''}`;
     }
     return undefined;

@@ -1,6 +1,7 @@
 import type { Endpoint, Manifest } from '../manifest/types.ts';
 import { ROTATION_STEPS, SUITES, type Case, type Plan, type SuiteId } from './case.ts';
 import { tokensFor } from './withCases.ts';
+import { forgetShares } from './endpointShares.ts';
 import { schemaReleaser } from './inputs.ts';
 import { planMalformed } from './malformed.ts';
 import { planPositive } from './positive.ts';
@@ -65,7 +66,7 @@ export function planEach(manifest: Manifest, options: PlanOptions, visit: PlanVi
   const suites = SUITES.filter((s) => (options.suites ?? SUITES).includes(s));
   const runs = options.runs ?? DEFAULT_RUNS;
   const marked = unprovenMarks(manifest);
-  const release = options.release ? schemaReleaser(manifest) : () => {};
+  const releaseSchemas = options.release ? schemaReleaser(manifest) : undefined;
   for (const [e, endpoint] of walkOrder(manifest).entries()) {
     for (const suite of suites) {
       let own: Case[] = [];
@@ -77,7 +78,10 @@ export function planEach(manifest: Manifest, options: PlanOptions, visit: PlanVi
       }
       visit(suite, endpoint, marked(suite, own));
     }
-    release(endpoint);
+    if (releaseSchemas) {
+      releaseSchemas(endpoint);
+      forgetShares(endpoint);
+    }
     options.onProgress?.(e + 1, manifest.endpoints.length);
   }
   for (const suite of suites) {

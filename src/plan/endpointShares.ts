@@ -52,3 +52,12 @@ export function sharesOf(endpoint: Endpoint): EndpointShares {
   if (shares === undefined) all.set(endpoint, (shares = new EndpointShares(endpoint)));
   return shares;
 }
+
+/**
+ * Drops what an endpoint's cases held in common, for a walk that keeps no case (`harden plan`): the
+ * shares only make equal values one, so built again they hold the same values. Microsoft Graph beta's
+ * 22,361 endpoints held 15 MB in them to the end of the plan.
+ */
+export function forgetShares(endpoint: Endpoint): void {
+  all.delete(endpoint);
+}

@@ -3,6 +3,7 @@ import { loadManifest } from '../manifest/loadManifest.ts';
 import type { Endpoint, JsonSchema, Manifest } from '../manifest/types.ts';
 import { buildPlan, planEach, walkOrder } from './buildPlan.ts';
 import { planEndpoints } from '../cli/planEndpoints.ts';
+import { sharesOf } from './endpointShares.ts';
 import { holdsSchema } from './inputs.ts';
 
 const reference = await loadManifest('fixtures/reference-api/manifest.yaml');
@@ -43,6 +44,19 @@ describe('what the planner builds for an endpoint', () => {
     expect(manifest.endpoints.filter((e) => holdsSchema(manifest, e.body!))).toEqual([]);
     const kept = planEndpoints({ ...manifest }, { seed: 8 }, { keepCases: true });
     expect(counted.endpoints.map((e) => [e.endpoint.id, e.counts, e.notes])).toEqual(kept.endpoints.map((e) => [e.endpoint.id, e.counts, e.notes]));
+  });
+
+  it('includes what its cases hold in common, dropped by harden plan once the endpoint is planned and kept by a run', () => {
+    for (const release of [true, false]) {
+      const { manifest } = sharedAcrossTheDocument();
+      const during = new Map<Endpoint, object>();
+      planEach(manifest, { seed: 3, suites: ['positive'], release }, (_suite, endpoint) => {
+        if (endpoint !== undefined) during.set(endpoint, sharesOf(endpoint));
+      });
+      expect(during.size).toBe(manifest.endpoints.length);
+      // a release builds them afresh when asked again; a run finds the very same ones
+      expect(manifest.endpoints.map((e) => sharesOf(e) === during.get(e))).toEqual(manifest.endpoints.map(() => !release));
+    }
   });
 
   it('is kept by a run, whose property cases draw from it again while it sends', () => {
