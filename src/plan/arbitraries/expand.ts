@@ -39,6 +39,9 @@ function expandWith(node: JsonSchema, ctx: Ctx, stack: readonly string[]): Inner
 }
 
 function expandPlain(s: Schema, ctx: Ctx, stack: readonly string[]): Inner {
+  // A node without composition is its own alternative, the very object: what is built for it (a
+  // validator above all) is then found again by identity when another body reaches the same node.
+  if (!('$ref' in s || 'allOf' in s || 'anyOf' in s || 'oneOf' in s)) return { expansion: { alts: [s], guard: residualKeywords(s).length > 0 }, cut: false };
   const { $ref, allOf, anyOf, oneOf, ...rest } = s;
   let guard = residualKeywords(rest).length > 0;
   let cut = false;
