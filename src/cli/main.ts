@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Command, CommanderError } from 'commander';
 import { formatHardenError, HardenError } from '../errors.ts';
 import { EXIT, exitCodeForError } from './exitCode.ts';
@@ -18,6 +19,9 @@ const STDIO: MainIo = {
   err: (l) => console.error(l),
   outTty: process.stdout.isTTY === true,
   progress: { write: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true, columns: process.stderr.columns },
+  drained: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  },
 };
 
 /** Parses argv, dispatches, and maps every outcome to an exit code. Never throws. */

@@ -6,6 +6,7 @@ import { loadManifest } from '../manifest/loadManifest.ts';
 import { buildPlan } from '../plan/buildPlan.ts';
 import { startCountingListener } from '../../test/countingListener.ts';
 import { main } from './main.ts';
+import { planCommand } from './planCommand.ts';
 import { planEndpoints } from './planEndpoints.ts';
 import type { PlanReport } from './planReport.ts';
 
@@ -52,6 +53,16 @@ describe('harden plan', () => {
     expect(create.cases.malformed).toBeGreaterThan(0);
     expect(create.total).toBe(Object.values(create.cases).reduce((a, b) => a + b, 0));
     expect((await plan([MANIFEST, '--format', 'json'])).out).toBe(first.out);
+  });
+
+  it('writes its JSON a piece at a time, each handed on before the next (a pipe would hold it all)', async () => {
+    const out: string[] = [];
+    const seen: number[] = [];
+    const io = { env: {}, out: (l: string) => out.push(l), err: () => {}, drained: async () => void seen.push(out.length) };
+    const { report } = await planCommand(MANIFEST, { format: 'json' }, io);
+    expect(out.length).toBeGreaterThan(report.endpoints.length);
+    expect(seen).toEqual(out.map((_, i) => i + 1));
+    expect(out.join('\n')).toBe(JSON.stringify(report, null, 2));
   });
 
   it('plans only the chosen suites, and shows a table by default', async () => {

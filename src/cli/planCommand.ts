@@ -22,6 +22,8 @@ export interface PlanIo {
   out: (line: string) => void;
   err: (line: string) => void;
   progress?: ProgressSink;
+  /** Resolves once what `out` was given has been handed on (RunIo.drained). */
+  drained?: () => Promise<void>;
 }
 
 /**
@@ -39,10 +41,17 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs, onProgress: show });
   show.end();
   const report = planReport(file, manifest, planned, settings, warnings);
-  if (format === 'json') for (const chunk of jsonChunks({ ...report }, ['endpoints', 'importWarnings'])) io.out(chunk);
-  else {
+  if (format === 'json') {
+    for (const chunk of jsonChunks({ ...report }, ['endpoints', 'importWarnings'])) {
+      io.out(chunk);
+      await io.drained?.();
+    }
+  } else {
     for (const line of otherWarnings(report, manifest)) io.err(line);
-    for (const line of planTable(report)) io.out(line);
+    for (const line of planTable(report)) {
+      io.out(line);
+      await io.drained?.();
+    }
   }
   return { code: EXIT.held, report };
 }
