@@ -160,7 +160,7 @@ async function measure(file: string): Promise<Result> {
   // CPU time is the deadline; ten times as long on the wall clock is the backstop.
   const run = await planChild(BIN, file, ['--suites', SUITES], { cpuDeadlineMs: timeoutMs, wallDeadlineMs: timeoutMs * 10 });
   const measured = { file, ms: run.wallMs, ...(run.cpuMs !== undefined && { cpuMs: run.cpuMs, rssMb: run.rssMb }), ...facts };
-  if (run.killed) return { ...measured, status: 'hang' };
+  if (run.killed) return { ...measured, status: 'hang', message: `killed at the deadline (${values.timeout} s of CPU), ${(run.wallMs / 1000).toFixed(1)} s on the wall` };
   if (run.code === 0) {
     try {
       return { ...measured, status: 'ok', ...summarise(JSON.parse(run.stdout) as PlanReport) };
