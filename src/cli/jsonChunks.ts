@@ -4,7 +4,7 @@
  * Microsoft Graph beta's plan report is 58 MB of JSON: as one string (two bytes per character once a
  * warning holds a `’`) it raised the command's peak memory by more than 100 MB at the very end.
  */
-export function* jsonChunks(value: Record<string, unknown>, streamed: readonly string[]): Generator<string> {
+export function* jsonChunks(value: object, streamed: readonly string[]): Generator<string> {
   // JSON.stringify leaves out members it cannot write (asked of each member's type, not by writing a large one out)
   const members = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
   if (members.length === 0) {

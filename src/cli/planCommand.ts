@@ -1,8 +1,8 @@
 import { HardenError } from '../errors.ts';
-import { jsonChunks } from './jsonChunks.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { EXIT } from './exitCode.ts';
 import { applyPlanningHeapPolicy } from './heapPolicy.ts';
+import { jsonChunks } from './jsonChunks.ts';
 import { planEndpoints } from './planEndpoints.ts';
 import { otherWarnings, planReport, planTable, type PlanReport } from './planReport.ts';
 import type { ProgressSink } from './progressFor.ts';
@@ -41,17 +41,18 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs, onProgress: show });
   show.end();
   const report = planReport(file, manifest, planned, settings, warnings);
-  if (format === 'json') {
-    for (const chunk of jsonChunks({ ...report }, ['endpoints', 'importWarnings'])) {
-      io.out(chunk);
-      await io.drained?.();
-    }
-  } else {
+  if (format === 'json') await writeOut(jsonChunks(report, ['endpoints', 'importWarnings']), io);
+  else {
     for (const line of otherWarnings(report, manifest)) io.err(line);
-    for (const line of planTable(report)) {
-      io.out(line);
-      await io.drained?.();
-    }
+    await writeOut(planTable(report), io);
   }
   return { code: EXIT.held, report };
+}
+
+/** Each piece handed on before the next is written: a large document's report runs to tens of megabytes. */
+async function writeOut(pieces: Iterable<string>, io: PlanIo): Promise<void> {
+  for (const piece of pieces) {
+    io.out(piece);
+    await io.drained?.();
+  }
 }

@@ -28,8 +28,9 @@ export interface PlanOptions {
    */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Drop what was built for each endpoint once no later endpoint shares it (schemaReleaser), for a
-   * plan that only counts (`harden plan`). A run keeps it: its property cases draw from it again.
+   * Drop what was built for each endpoint once no later endpoint shares it (schemaReleaser), and what
+   * its cases held in common (forgetShares), for a plan that only counts (`harden plan`). A run keeps
+   * both: its property cases draw from them again.
    */
   release?: boolean;
   /**
