@@ -3,7 +3,8 @@ import { COMPILES_PER_INSTANCE, validatorFor } from './ajv.ts';
 
 describe('validators across a fresh ajv instance', () => {
   it('keep working after the instance that compiled them is replaced, and refs into a root resolve in the new one', () => {
-    const root = { schemas: { Small: { type: 'integer', maximum: 3 } } };
+    // Small's own ref is compiled only when a value first reaches it: here, after the replacement.
+    const root = { schemas: { Small: { allOf: [{ $ref: '#/schemas/Integer' }], maximum: 3 }, Integer: { type: 'integer' } } };
     const byRef = { $ref: '#/schemas/Small' };
     const before = validatorFor(byRef, root)!;
     const early = validatorFor({ type: 'string', minLength: 2 }, undefined)!;
@@ -13,6 +14,7 @@ describe('validators across a fresh ajv instance', () => {
     for (const validate of [before, after]) {
       expect(validate(3)).toBe(true);
       expect(validate(4)).toBe(false);
+      expect(validate('3')).toBe(false);
     }
     expect(after).not.toBe(before);
     expect(early('ab')).toBe(true);
