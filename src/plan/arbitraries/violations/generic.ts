@@ -17,10 +17,26 @@ const WRONG: Record<JsonType, fc.Arbitrary<unknown>> = {
 export function typeCandidates(s: Schema): Candidate[] {
   const allowed = declaredTypes(s);
   if (!allowed) return [];
+  const relaxed = without(s, 'type');
+  const listed = 'const' in s ? [s['const']] : Array.isArray(s['enum']) ? (s['enum'] as unknown[]) : undefined;
+  if (listed) {
+    // A value the list does not hold breaks `enum` as well: only a listed value of a type `type`
+    // refuses breaks `type` alone. Graph beta's string enums drew 80 wrong-type values each, all
+    // refused, for a tenth of its planning time.
+    const wrongListed = listed.filter((v) => !allowsType(allowed, jsonTypeOf(v)));
+    return wrongListed.length > 0 ? [{ keyword: 'type', values: fc.constantFrom(...wrongListed), relaxed }] : [];
+  }
   // integers are numbers: when only `integer` is allowed, 1.5 is the wrong-type value
   const wrong = ALL_TYPES.filter((t) => !allowsType(allowed, t) && !(t === 'integer' && allowed.includes('number')));
   if (wrong.length === 0) return [];
-  return [{ keyword: 'type', values: fc.oneof(...wrong.map((t) => WRONG[t])), relaxed: without(s, 'type') }];
+  return [{ keyword: 'type', values: fc.oneof(...wrong.map((t) => WRONG[t])), relaxed }];
+}
+
+function jsonTypeOf(v: unknown): JsonType {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v as JsonType;
 }
 
 /** Near misses of listed values: same type, slightly off. */
