@@ -19,13 +19,27 @@ function numericOnly(s: Schema): Schema {
   return { ...s, type: types.length ? types : ['number'] };
 }
 
+/** Ranges of the formats ajv-formats checks by value: past them, a value breaks `format` too. */
+const FORMAT_RANGE: Record<string, readonly [number, number]> = { int32: [-(2 ** 31), 2 ** 31 - 1] };
+
+/** Whether every value beyond `bound` on `keyword`'s wrong side also breaks the node's format. */
+function formatForbidsBeyond(s: Schema, keyword: string, bound: number): boolean {
+  const range = typeof s['format'] === 'string' ? FORMAT_RANGE[s['format']] : undefined;
+  if (!range) return false;
+  // an exclusive bound is broken by the bound itself, which may still be in range
+  const exclusive = keyword.startsWith('exclusive');
+  if (keyword.endsWith('inimum')) return exclusive ? bound < range[0] : bound <= range[0];
+  return exclusive ? bound > range[1] : bound >= range[1];
+}
+
 export function numericCandidates(s: Schema, gen: PlainGen): Candidate[] {
   const types = generationTypes(s);
   if (!types.includes('integer') && !types.includes('number')) return [];
   const out: Candidate[] = [];
   for (const [keyword, complement] of Object.entries(COMPLEMENT)) {
     const bound = s[keyword];
-    if (typeof bound !== 'number') continue;
+    // `maximum: 2147483647` of an int32 (as OData documents write every int32): nothing breaks it alone
+    if (typeof bound !== 'number' || formatForbidsBeyond(s, keyword, bound)) continue;
     const relaxed = without(s, keyword);
     // the complement keeps every other keyword (multipleOf, the other bound), so only this one breaks
     const flipped = mergeSchemas(numericOnly(relaxed), { [complement]: bound });
