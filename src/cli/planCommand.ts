@@ -1,7 +1,7 @@
 import { HardenError } from '../errors.ts';
 import { openManifest } from '../openapi/openManifest.ts';
 import { EXIT } from './exitCode.ts';
-import { applyPlanningHeapPolicy } from './heapPolicy.ts';
+import { applyPlanningHeapPolicy, collectImportGarbage } from './heapPolicy.ts';
 import { jsonChunks } from './jsonChunks.ts';
 import { planEndpoints } from './planEndpoints.ts';
 import { otherWarnings, planReport, planTable, type PlanReport } from './planReport.ts';
@@ -37,6 +37,7 @@ export async function planCommand(file: string, flags: PlanFlags, io: PlanIo): P
   const settings = resolveOptions(file, { suites: flags.suites, seed: flags.seed ?? io.env.HARDEN_SEED ?? '0', runs: flags.runs }, io.env);
   applyPlanningHeapPolicy();
   const { manifest, warnings } = await openManifest(file, flags.overlay);
+  collectImportGarbage();
   const show = planningProgress(io.progress, io.env);
   const planned = planEndpoints(manifest, { seed: settings.seed, suites: settings.suites, runs: settings.runs, onProgress: show });
   show.end();

@@ -29,7 +29,7 @@ import { plural } from '../report/plural.ts';
 import type { Redactor } from '../transport/redactor.ts';
 import { readBaselineFile, writeBaselineFile } from './baselineIo.ts';
 import { environmentFacts } from './environmentFacts.ts';
-import { applyHeapPolicy, applyPlanningHeapPolicy } from './heapPolicy.ts';
+import { applyHeapPolicy, applyPlanningHeapPolicy, collectImportGarbage } from './heapPolicy.ts';
 import { progressFor, type ProgressSink } from './progressFor.ts';
 import { resolveOptions, type RawRunFlags, type RunSettings } from './resolveOptions.ts';
 import { withCases } from '../plan/withCases.ts';
@@ -109,6 +109,7 @@ interface PlannedRun {
 async function planRun(settings: RunSettings, flags: RawRunFlags, seed: number, io: RunIo): Promise<PlannedRun> {
   applyPlanningHeapPolicy();
   const opened = await openManifest(settings.manifestFile, flags.overlay);
+  collectImportGarbage();
   const manifest = flags.env === undefined ? opened.manifest : applyEnvironment(opened.manifest, flags.env);
   for (const w of opened.warnings) io.err(formatImportWarning(w));
   // --changed-since / --endpoint: plan only what the change touched, plus the unauthorized smoke (docs/diff.md).
