@@ -32,21 +32,22 @@ export interface LeafViolation { keyword: string; values: fc.Arbitrary<unknown> 
  * search ran out of its work budget are reported through `onCostly`.
  */
 export function leafViolations(site: Site, ctx: Ctx, onCostly: (keyword: string) => void = () => {}): LeafViolation[] {
-  const gen: PlainGen = (s: Schema) => {
+  const genAt = (depth: number): PlainGen => (s: Schema) => {
     try {
-      return genPlain(s, ctx, site.depth);
+      return genPlain(s, ctx, depth);
     } catch (e) {
       if (e instanceof SchemaGenerationError) return undefined;
       throw e;
     }
   };
+  const gen = genAt(site.depth);
   const s = site.node;
   const candidates: Candidate[] = [
     ...typeCandidates(s),
     ...valueCandidates(s, gen),
     ...numericCandidates(s, gen),
     ...stringCandidates(s, gen),
-    ...objectCandidates(s, gen),
+    ...objectCandidates(s, gen, genAt(ctx.maxDepth)),
     ...arrayCandidates(s, gen),
   ];
   const full = validatorIn(ctx, s);

@@ -15,15 +15,28 @@ const asObject = (x: Schema): Schema => ({ ...x, type: 'object' });
 /**
  * `required` is reported at the object's pointer (where ajv puts it, with the
  * missing name in params); each draw drops one required property chosen at random.
+ * The objects that break `required` or `additionalProperties` hold only what the node requires
+ * (`minimal`: generated as past the depth bound), as the containers around a broken value do
+ * (embed.ts): the value breaks one keyword and carries nothing the schema does not ask for.
+ * Drawing every optional member of a Microsoft Graph entity for them was an eighth of Graph beta's
+ * planning.
  */
-export function objectCandidates(s: Schema, gen: PlainGen): Candidate[] {
+export function objectCandidates(s: Schema, gen: PlainGen, minimal: PlainGen = gen): Candidate[] {
   if (!generationTypes(s).includes('object')) return [];
   const out: Candidate[] = [];
-  const valid = gen(asObject(s)) as fc.Arbitrary<Record<string, unknown>> | undefined;
+  const validFrom = (g: PlainGen) => g(asObject(s)) as fc.Arbitrary<Record<string, unknown>> | undefined;
+  const valid = validFrom(minimal);
+  // When the bare object cannot break it alone (a `minProperties` the required members alone meet
+  // only all together), objects with optional members are tried after all.
+  const fallbackFrom = (build: (o: fc.Arbitrary<Record<string, unknown>>) => fc.Arbitrary<unknown>) =>
+    minimal === gen ? undefined : () => {
+      const full = validFrom(gen);
+      return full ? build(full) : undefined;
+    };
   const required = requiredKeys(s);
   if (valid && required.length) {
-    const values = fc.tuple(valid, fc.constantFrom(...required)).map(([o, k]) => objectFromEntries(Object.entries(o).filter(([key]) => key !== k)));
-    out.push({ keyword: 'required', values, relaxed: without(s, 'required') });
+    const dropOne = (o: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(o, fc.constantFrom(...required)).map(([x, k]) => objectFromEntries(Object.entries(x).filter(([key]) => key !== k)));
+    out.push({ keyword: 'required', values: dropOne(valid), relaxed: without(s, 'required'), fallback: fallbackFrom(dropOne) });
   }
   if (valid && s['additionalProperties'] === false) {
     // patternProperties may claim every name (e.g. ".*"): then there is nothing "additional" to add
@@ -34,8 +47,8 @@ export function objectCandidates(s: Schema, gen: PlainGen): Candidate[] {
       { eager: true, poolRuns: 100 },
     );
     const extra = fc.oneof(fc.constant(true), fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null));
-    const values = fc.tuple(valid, names, extra).map(([o, k, v]) => objectFromEntries([...Object.entries(o), [k, v]]));
-    if (names.isSatisfiable()) out.push({ keyword: 'additionalProperties', values, relaxed: without(s, 'additionalProperties') });
+    const addOne = (o: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(o, names, extra).map(([x, k, v]) => objectFromEntries([...Object.entries(x), [k, v]]));
+    if (names.isSatisfiable()) out.push({ keyword: 'additionalProperties', values: addOne(valid), relaxed: without(s, 'additionalProperties'), fallback: fallbackFrom(addOne) });
   }
   for (const [keyword, flip] of [['minProperties', 'maxProperties'], ['maxProperties', 'minProperties']] as const) {
     const n = s[keyword];
