@@ -50,8 +50,8 @@ export const IMPORT_GARBAGE_BYTES = 64 * 1024 * 1024;
  * Once a document is imported, most of the heap is garbage (its text, its tree, the manifest as
  * first built: 55 of Microsoft Graph beta's 200 MB are live), and V8 sized the next collection by
  * the import's own peak, so planning started on a heap of 230 MB and peak RSS came here, not in
- * planning. One full collection at this boundary (about 0.1 s) let the whole plan peak at 273 MB
- * instead of 290–306 MB. Nothing in Node collects on request without `--expose-gc`, which a
+ * planning. One full collection at this boundary (about 0.1 s): the whole plan peaked at 284–289 MB
+ * instead of 288–314 MB, side by side. Nothing in Node collects on request without `--expose-gc`, which a
  * command's shebang cannot pass: the flag is set at run time, and a fresh context is given `gc`.
  * Returns whether it collected.
  */
