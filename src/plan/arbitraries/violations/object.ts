@@ -25,7 +25,8 @@ export function objectCandidates(s: Schema, gen: PlainGen, minimal: PlainGen = g
   if (!generationTypes(s).includes('object')) return [];
   const out: Candidate[] = [];
   const validFrom = (g: PlainGen) => g(asObject(s)) as fc.Arbitrary<Record<string, unknown>> | undefined;
-  const valid = validFrom(minimal);
+  // a node whose bare object cannot be generated still gets its violations from the full one
+  const valid = validFrom(minimal) ?? validFrom(gen);
   // When the bare object cannot break it alone (a `minProperties` the required members alone meet
   // only all together), objects with optional members are tried after all.
   const fallbackFrom = (build: (o: fc.Arbitrary<Record<string, unknown>>) => fc.Arbitrary<unknown>) =>
